@@ -1,0 +1,39 @@
+# Masthead. `make demo`: the demo newsroom on http://127.0.0.1:$(PORT). `make test`: the whole suite.
+PORT ?= 8000
+MASTHEAD_HOME ?= $(CURDIR)/var
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := $(CURDIR)/.venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
+
+export MASTHEAD_HOME PORT
+
+.PHONY: help demo test lint pytest venv
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP):
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		(echo "Masthead needs Python 3.11 or newer" >&2; exit 1)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+venv: $(STAMP)  ## Create .venv/ and install Masthead with the pinned versions
+
+demo: $(STAMP)  ## Migrate, load the demo and serve it on 127.0.0.1:$(PORT) (foreground)
+	$(BIN)/masthead migrate --noinput
+	$(BIN)/masthead demo
+	exec $(BIN)/masthead runserver 127.0.0.1:$(PORT) --noreload
+
+lint: $(STAMP)  ## ruff and the migrations check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	MASTHEAD_HOME=$(CURDIR)/var/lint $(BIN)/masthead makemigrations --check --dry-run
+
+pytest: $(STAMP)  ## The test suite alone (DATABASE_URL=postgres://... for PostgreSQL)
+	MASTHEAD_HOME=$(CURDIR)/var/test $(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint pytest  ## Everything CI checks, on SQLite (or DATABASE_URL)

@@ -1,0 +1,43 @@
+"""What the article page shows around the story."""
+
+from masthead.articles.queries import after, before, newest_first, oldest_first, public_stories
+from masthead.curation.services import dont_miss
+from masthead.sections.models import SectionPage
+
+LATEST_FROM_SECTION = 4
+
+
+def section_of(story) -> SectionPage | None:
+    parent_path = story.path[: -story.steplen]
+    return SectionPage.objects.filter(path=parent_path).first()
+
+
+def neighbours(story, section, request=None):
+    """The stories published just before and just after this one in its section."""
+    if story.published_at is None or story.pk is None:
+        return None, None
+    siblings = public_stories(request).child_of(section).exclude(pk=story.pk)
+    previous = newest_first(siblings.filter(before(story))).first()
+    following = oldest_first(siblings.filter(after(story))).first()
+    return previous, following
+
+
+def latest_from_section(section, exclude=None, request=None, count=LATEST_FROM_SECTION):
+    """The section's newest stories at the time of the request."""
+    stories = public_stories(request).child_of(section)
+    if exclude is not None and exclude.pk is not None:
+        stories = stories.exclude(pk=exclude.pk)
+    return list(newest_first(stories)[:count])
+
+
+def article_page_context(story, request) -> dict:
+    section = section_of(story)
+    context = {"section": section, "dont_miss": dont_miss(request, exclude=story)}
+    if section is None:
+        return context | {"previous_story": None, "next_story": None, "latest_from_section": []}
+    previous, following = neighbours(story, section, request)
+    return context | {
+        "previous_story": previous,
+        "next_story": following,
+        "latest_from_section": latest_from_section(section, story, request),
+    }

@@ -1,0 +1,55 @@
+"""Words in stories: reading time, excerpts and the source credit line."""
+
+import math
+
+from wagtail.rich_text import get_text_for_indexing
+
+WORDS_PER_MINUTE = 265
+ELLIPSES = ("…", "...")
+EXCERPT_STORE_WORDS = 64  # enough for every excerpt a page shows (the longest is 32 words)
+
+
+def plain_text(html: str) -> str:
+    """Text of an HTML fragment with entities decoded and whitespace between block elements."""
+    return " ".join(get_text_for_indexing(html or "").split())
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def first_words(text: str, count: int) -> str:
+    """The first `count` words of `text`, cut on word boundaries."""
+    return " ".join((text or "").split()[:count])
+
+
+def reading_minutes(words: int) -> int:
+    """One minute per 265 words, rounded up, at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def reading_time_label(minutes: int) -> str:
+    return "1 min read" if minutes == 1 else f"{minutes} mins read"
+
+
+def credit_line(verb: str, organisation: str) -> str:
+    return " ".join(part for part in (verb.strip(), organisation.strip()) if part)
+
+
+def credit_separator(standfirst: str) -> str:
+    """What joins the standfirst to its credit: the house ellipsis, unless it already ends in one.
+
+    "…the development…." + "reports Asian Lite News" -> "…the development….reports Asian Lite News"
+    "Talks resumed" + "reports AFP" -> "Talks resumed…reports AFP"
+    """
+    tail = standfirst.rstrip().rstrip(".")
+    if not standfirst.strip() or tail.endswith(ELLIPSES) or standfirst.rstrip().endswith(ELLIPSES):
+        return ""
+    return "…"
+
+
+def standfirst_with_credit(standfirst: str, credit: str) -> str:
+    standfirst = standfirst.strip()
+    if not credit:
+        return standfirst
+    return f"{standfirst}{credit_separator(standfirst)}{credit}"

@@ -1,0 +1,43 @@
+"""What editors pick by hand: the "Don't Miss" list (more curation arrives with the workflow)."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+
+@register_setting(icon="pick")
+class Curation(BaseSiteSetting, ClusterableModel):
+    """One site's hand-picked lists, edited on one screen."""
+
+    panels = [
+        InlinePanel(
+            "dont_miss_picks",
+            heading="Don't Miss",
+            label="Pick",
+            help_text="Shown site-wide in this order. A pick disappears at its expiry time.",
+        )
+    ]
+
+    class Meta:
+        verbose_name = "curation"
+
+
+class DontMissPick(Orderable):
+    curation = ParentalKey(Curation, on_delete=models.CASCADE, related_name="dont_miss_picks")
+    story = models.ForeignKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="dont_miss_entries"
+    )
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to keep the pick until removed."
+    )
+
+    panels = [FieldPanel("story"), FieldPanel("expires_at")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Don't Miss pick"
+
+    def __str__(self) -> str:
+        return f"Don't Miss: {self.story}"

@@ -1,0 +1,22 @@
+"""Reading the editors' picks for reader pages."""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Site
+
+from masthead.articles.queries import public_stories
+
+
+def dont_miss(request, exclude=None, now=None) -> list:
+    """The site's current "Don't Miss" picks, in the editors' order, public stories only."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    now = now or timezone.now()
+    current = Q(dont_miss_entries__curation__site_id=site.pk) & (
+        Q(dont_miss_entries__expires_at__isnull=True) | Q(dont_miss_entries__expires_at__gt=now)
+    )
+    stories = public_stories(request).filter(current)
+    if exclude is not None and exclude.pk is not None:
+        stories = stories.exclude(pk=exclude.pk)
+    return list(stories.order_by("dont_miss_entries__sort_order"))

@@ -1,0 +1,154 @@
+"""Loading the demo newsroom, idempotently: what exists already is left as it is."""
+
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Site
+
+from masthead.articles.models import ArticleByline, ArticlePage
+from masthead.core.dates import newsroom_zone
+from masthead.core.models import SiteSettings
+from masthead.curation.models import Curation, DontMissPick
+from masthead.demo import content
+from masthead.demo.reference import read_reference
+from masthead.people.models import Person
+from masthead.sections.models import HomePage, SectionPage
+from masthead.sections.site import sync_default_site
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "masthead-demo"  # noqa: S105 (the documented login of a local demo)
+
+
+def newsroom_time(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=newsroom_zone())
+
+
+def paragraph(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+class DemoLoader:
+    def __init__(self, log=print):
+        self.log = log
+        self.created = 0
+
+    @transaction.atomic
+    def load(self) -> None:
+        site = sync_default_site(site_name=content.SITE_NAME)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise RuntimeError(f"The default site's root is {home!r}, not a front page.")
+        self.people = {slug: self.person(slug, *rest) for slug, *rest in content.PEOPLE}
+        self.sections = {}
+        for slug, title, parent_slug, description in content.SECTIONS:
+            parent = self.sections[parent_slug] if parent_slug else home
+            self.sections[slug] = self.section(parent, slug, title, description)
+        self.stories = {}
+        for story in sorted(content.STORIES, key=lambda s: "reference" in s):
+            self.stories[story["slug"]] = self.story(story)
+        self.curate(site)
+        SiteSettings.objects.get_or_create(
+            site=site, defaults={"tagline": content.NEWSROOM_TAGLINE}
+        )
+        self.admin_account()
+        self.log(f"Demo loaded: {self.created} new items.")
+
+    def person(self, slug, name, kind, job_title, bio) -> Person:
+        person, created = Person.objects.get_or_create(
+            slug=slug, defaults={"name": name, "kind": kind, "job_title": job_title, "bio": bio}
+        )
+        self.created += created
+        return person
+
+    def section(self, parent, slug, title, description) -> SectionPage:
+        existing = SectionPage.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            return existing
+        section = SectionPage(title=title, slug=slug, description=description)
+        parent.add_child(instance=section)
+        section.save_revision().publish()
+        self.created += 1
+        return section
+
+    def story(self, spec) -> ArticlePage:
+        parent = self.sections[spec["section"]]
+        existing = ArticlePage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+        if existing:
+            return existing
+        fields = self.reference_fields() if spec.get("reference") else self.story_fields(spec)
+        page = ArticlePage(
+            slug=spec["slug"], published_at=newsroom_time(spec["published"]), **fields
+        )
+        for position, (person_slug, role) in enumerate(spec.get("bylines", [])):
+            page.bylines.add(
+                ArticleByline(person=self.people[person_slug], role=role, sort_order=position)
+            )
+        parent.add_child(instance=page)
+        page.tags.add(*spec.get("tags", []))
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def story_fields(self, spec) -> dict:
+        credit = spec.get("credit")
+        return {
+            "title": spec["headline"],
+            "standfirst": spec["standfirst"],
+            "credit_organisation": self.people[credit] if credit else None,
+            "body": [("paragraph", paragraph(text)) for text in spec["body"]],
+        }
+
+    def reference_fields(self) -> dict:
+        reference = read_reference()
+        also_read = ArticlePage.objects.get(title=reference.also_read_headline)
+        body = []
+        for kind, value in reference.paragraphs:
+            if kind == "quote":
+                body.append(
+                    (
+                        "quote",
+                        {
+                            "text": value["text"],
+                            "verb": value["verb"],
+                            "speaker": value["speaker"],
+                            "speaker_description": value["description"],
+                        },
+                    )
+                )
+            else:
+                body.append(("paragraph", paragraph(value)))
+        body.append(("also_read", {"story": also_read, "label": "Also read"}))
+        return {
+            "title": reference.headline,
+            "standfirst": reference.standfirst,
+            "credit_organisation": self.people["asian-lite-news"],
+            "body": body,
+        }
+
+    def curate(self, site) -> None:
+        curation, _ = Curation.objects.get_or_create(site=site)
+        if curation.dont_miss_picks.exists():
+            return
+        for position, slug in enumerate(content.DONT_MISS):
+            DontMissPick.objects.create(
+                curation=curation, story=self.stories[slug], sort_order=position
+            )
+        self.created += len(content.DONT_MISS)
+
+    def admin_account(self) -> None:
+        user_model = get_user_model()
+        if not user_model.objects.filter(username=ADMIN_USERNAME).exists():
+            user_model.objects.create_superuser(
+                ADMIN_USERNAME, "admin@masthead.invalid", ADMIN_PASSWORD
+            )
+            self.created += 1
+
+
+def admin_login_text() -> str:
+    site = Site.objects.get(is_default_site=True)
+    return (
+        f"Reader site: {site.root_url}/\n"
+        f"Editor:      {site.root_url}/admin/  (login {ADMIN_USERNAME} / {ADMIN_PASSWORD})"
+    )

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from masthead.demo.loader import DemoLoader, admin_login_text
+
+
+class Command(BaseCommand):
+    help = "Load the demo newsroom (idempotent: run again, it adds only what is missing)."
+
+    def handle(self, *args, **options):
+        DemoLoader(log=lambda line: self.stdout.write(line)).load()
+        self.stdout.write(self.style.SUCCESS(admin_login_text()))

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SectionsConfig(AppConfig):
+    name = "masthead.sections"
+    label = "sections"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,49 @@
+"""The front page and the sections that hold stories."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+
+from masthead.core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The site's front page: the root of one site's sections."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["sections.SectionPage"]
+    template = "sections/home_page.html"
+
+    class Meta:
+        verbose_name = "front page"
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.sections.services import front_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(front_page_context(self, request))
+        return context
+
+
+class SectionPage(BasePage):
+    """A desk's section: Top News, World, Business, ... Sections may nest (World > Asia)."""
+
+    description = models.TextField(blank=True, help_text="One or two sentences about the section.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("description")]
+    show_in_menus_default = True
+    parent_page_types = ["sections.HomePage", "sections.SectionPage"]
+    subpage_types = ["sections.SectionPage", "articles.ArticlePage"]
+    template = "sections/section_page.html"
+
+    class Meta:
+        verbose_name = "section"
+
+    def meta_description(self) -> str:
+        return self.search_description or self.description
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.sections.services import section_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(section_page_context(self, request))
+        return context

@@ -1,0 +1,173 @@
+"""Masthead's settings: every option has a working default; the environment switches on the rest.
+
+MASTHEAD_HOME       data folder (SQLite database, media, generated secret key); default ./var
+MASTHEAD_BASE_URL   the site's origin, the one source of absolute URLs; default http://127.0.0.1:$PORT
+MASTHEAD_TIME_ZONE  the newsroom's time zone; default Europe/London
+DATABASE_URL        e.g. postgres://user@host:5432/name; default SQLite in MASTHEAD_HOME
+SECRET_KEY          default: generated once into MASTHEAD_HOME/secret_key
+ALLOWED_HOSTS       comma-separated; the base URL's host and loopback are always allowed
+DEBUG               default off
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+
+from masthead.settings.environment import base_url, env_bool, env_list, masthead_home, secret_key
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+MASTHEAD_HOME = masthead_home()
+MASTHEAD_BASE_URL = base_url()
+MASTHEAD_TIME_ZONE = os.environ.get("MASTHEAD_TIME_ZONE", "Europe/London")
+# The shared seed folder beside the repository (the demo's reference story).
+MASTHEAD_SEED_DIR = Path(
+    os.environ.get("MASTHEAD_SEED_DIR", PACKAGE_DIR.parent.parent.parent / "shared" / "seed")
+)
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = secret_key(MASTHEAD_HOME)
+ALLOWED_HOSTS = sorted(
+    {"127.0.0.1", "localhost", "[::1]", urlsplit(MASTHEAD_BASE_URL).hostname, "testserver"}
+    | set(env_list("ALLOWED_HOSTS"))
+)
+
+INSTALLED_APPS = [
+    "masthead.core",
+    "masthead.people",
+    "masthead.sections",
+    "masthead.articles",
+    "masthead.curation",
+    "masthead.demo",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "masthead.urls"
+WSGI_APPLICATION = "masthead.wsgi.application"
+
+TEMPLATES = [
+    {
+        # Reader pages: Jinja2, several times faster than Django templates on the hot path.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [PACKAGE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "masthead.core.jinja2.environment",
+            "context_processors": ["masthead.sections.context_processors.navigation"],
+            "autoescape": True,
+            "auto_reload": DEBUG,
+        },
+    },
+    {
+        # The admin and third-party apps keep Django templates.
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+SQLITE_PATH = MASTHEAD_HOME / "masthead.sqlite3"
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}", conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The server and the worker both write: WAL lets readers run beside a writer, IMMEDIATE
+    # takes the write lock at BEGIN (no upgrade deadlocks), the timeout waits instead of failing.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        ),
+    }
+    DATABASES["default"]["TEST"] = {"NAME": str(MASTHEAD_HOME / "test.sqlite3")}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = MASTHEAD_TIME_ZONE
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = MASTHEAD_HOME / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # `collectstatic` fills it; WhiteNoise wants it to exist
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = MASTHEAD_HOME / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Serve static files from the apps' folders until `collectstatic` has filled STATIC_ROOT.
+WHITENOISE_USE_FINDERS = True
+# Media from the local folder is served by the app itself unless a proxy or object storage does.
+MASTHEAD_SERVE_MEDIA = env_bool("MASTHEAD_SERVE_MEDIA", True)
+
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+WAGTAIL_SITE_NAME = os.environ.get("MASTHEAD_SITE_NAME", "Masthead")
+WAGTAILADMIN_BASE_URL = MASTHEAD_BASE_URL
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAIL_I18N_ENABLED = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,62 @@
+"""Reading Masthead's configuration from the environment, with a working default for each."""
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r}: expected one of 1/0, true/false, yes/no, on/off")
+
+
+def env_list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def masthead_home() -> Path:
+    home = Path(os.environ.get("MASTHEAD_HOME", "var")).expanduser().resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+def base_url() -> str:
+    """The one source of every absolute URL: scheme, host and optional port, no path."""
+    default = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+    raw = os.environ.get("MASTHEAD_BASE_URL", default).strip().rstrip("/")
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"MASTHEAD_BASE_URL={raw!r}: expected an absolute http(s) URL such as "
+            "https://news.example.org"
+        )
+    if parts.path not in {"", "/"} or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"MASTHEAD_BASE_URL={raw!r}: give the site's origin only, without a path or query"
+        )
+    return raw
+
+
+def secret_key(home: Path) -> str:
+    """SECRET_KEY from the environment, else one generated once into MASTHEAD_HOME."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = home / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()

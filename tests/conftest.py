@@ -1,0 +1,23 @@
+import pytest
+from wagtail.models import Site
+
+from masthead.demo.loader import DemoLoader
+
+REFERENCE_URL = "/top-news/pakistan-quietly-greenlights-security-pact-with-us/"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo newsroom, loaded once; each test runs in a transaction rolled back after it."""
+    with django_db_blocker.unblock():
+        DemoLoader(log=lambda line: None).load()
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home(site):
+    return site.root_page.specific
