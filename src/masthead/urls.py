@@ -5,9 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.people.views import author_page
+from masthead.sections.views import tag_page
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("tags/<str:slug>/", tag_page, name="tag"),
+    path("authors/<str:slug>/", author_page, name="author"),
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:

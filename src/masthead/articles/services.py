@@ -32,7 +32,13 @@ def latest_from_section(section, exclude=None, request=None, count=LATEST_FROM_S
 
 def article_page_context(story, request) -> dict:
     section = section_of(story)
-    context = {"section": section, "dont_miss": dont_miss(request, exclude=story)}
+    context = {
+        "section": section,
+        "dont_miss": dont_miss(request, exclude=story),
+        "bylines": list(story.bylines.select_related("person")),
+        "tags": list(story.tags.order_by("name")),
+        "credit_organisation": story.credit_organisation if story.credit_organisation_id else None,
+    }
     if section is None:
         return context | {"previous_story": None, "next_story": None, "latest_from_section": []}
     previous, following = neighbours(story, section, request)

@@ -1,16 +1,58 @@
 """What every reader page shares: the abstract base page and the site's settings."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
 
+# URL segments the site's own routes use: a section or story with one of these slugs would
+# hide a route (/tags/, /<section>/feed/, ...) or be hidden by it.
+RESERVED_SLUGS = frozenset(
+    {
+        "admin",
+        "api",
+        "atom",
+        "authors",
+        "corrections",
+        "documents",
+        "favicon.ico",
+        "feed",
+        "feeds",
+        "media",
+        "news-sitemap",
+        "news-sitemap.xml",
+        "robots.txt",
+        "search",
+        "sitemap",
+        "sitemap.xml",
+        "sitemaps",
+        "static",
+        "tags",
+    }
+)
+
+
 class BasePage(Page):
     """Fields and behaviour shared by Masthead's page types (Wagtail's own Page stays the base)."""
 
+    # Whether the page's slug is part of public URLs beside the site's own routes.
+    slug_in_public_urls = True
+
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.slug_in_public_urls and self.slug and self.slug.lower() in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": f"The slug “{self.slug}” is taken by the site's own pages "
+                    f"(/{self.slug}/ is one of its addresses). Choose another slug, "
+                    f"e.g. “{self.slug}-news”."
+                }
+            )
 
     def meta_description(self) -> str:
         return self.search_description or ""

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -49,6 +50,9 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("author", kwargs={"slug": self.slug})
 
     @property
     def is_organisation(self) -> bool:

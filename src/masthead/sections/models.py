@@ -9,6 +9,7 @@ from masthead.core.models import BasePage
 class HomePage(BasePage):
     """The site's front page: the root of one site's sections."""
 
+    slug_in_public_urls = False  # the front page is the site's root: its slug is in no URL
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["sections.SectionPage"]
     template = "sections/home_page.html"

@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
+from taggit.models import Tag
 from wagtail.models import Site
 
 from masthead.articles.queries import newest_first, public_pages, public_stories
@@ -9,6 +10,7 @@ from masthead.curation.services import dont_miss
 from masthead.sections.models import SectionPage
 
 SECTION_PAGE_SIZE = 20
+TAG_PAGE_SIZE = 20
 FRONT_PAGE_LATEST = 12
 
 
@@ -47,3 +49,14 @@ def paginate(items, request, per_page: int):
 def section_page_context(section, request) -> dict:
     stories = newest_first(public_stories(request).descendant_of(section))
     return {"stories_page": paginate(stories, request, SECTION_PAGE_SIZE)}
+
+
+def tag_page_context(slug, request) -> dict:
+    """A tag's public stories; a tag that only drafts carry does not exist for readers."""
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is not None:
+        stories = newest_first(public_stories(request).filter(tags__slug=slug))
+        stories_page = paginate(stories, request, TAG_PAGE_SIZE)
+        if stories_page.paginator.count:
+            return {"tag": tag, "stories_page": stories_page}
+    raise Http404(f"No stories are tagged {slug[:80]!r}.")

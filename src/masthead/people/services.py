@@ -1,0 +1,27 @@
+"""Author pages: a person's or an organisation's profile and their stories."""
+
+from django.db.models import Q
+from django.http import Http404
+
+from masthead.articles.queries import newest_first, public_stories
+from masthead.people.models import Person
+from masthead.sections.services import paginate
+
+AUTHOR_PAGE_SIZE = 20
+
+
+def stories_by(person, request=None):
+    """Public stories that credit `person`: in a byline or as the source credit."""
+    credited = Q(bylines__person=person) | Q(credit_organisation=person)
+    ids = public_stories(request).filter(credited).values("pk")
+    return newest_first(public_stories(request).filter(pk__in=ids))
+
+
+def author_page_context(slug, request) -> dict:
+    person = Person.objects.select_related("photo").filter(slug=slug).first()
+    if person is None:
+        raise Http404(f"No author or contributor is called {slug[:80]!r}.")
+    return {
+        "person": person,
+        "stories_page": paginate(stories_by(person, request), request, AUTHOR_PAGE_SIZE),
+    }
