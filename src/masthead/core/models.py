@@ -6,7 +6,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-
 # URL segments the site's own routes use: a section or story with one of these slugs would
 # hide a route (/tags/, /<section>/feed/, ...) or be hidden by it.
 RESERVED_SLUGS = frozenset(
