@@ -45,3 +45,8 @@ def after(story) -> Q:
     return Q(published_at__gt=story.published_at) | Q(
         published_at=story.published_at, pk__gt=story.pk
     )
+
+
+def with_lead_images(queryset):
+    """Fetch the stories' lead images and their renditions in two queries, not one per story."""
+    return queryset.select_related("lead_image").prefetch_related("lead_image__renditions")

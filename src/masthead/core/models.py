@@ -61,12 +61,31 @@ class BasePage(Page):
 class SiteSettings(BaseSiteSetting):
     """The publication's identity, editable in the admin under Settings."""
 
+    name = models.CharField(
+        "publication name",
+        max_length=100,
+        blank=True,
+        help_text="The name readers see in the header and page titles. Empty: the site's name.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header instead of the name; a wide image about 60 pixels high.",
+    )
     tagline = models.CharField(max_length=200, blank=True)
     footer_text = models.TextField(
         blank=True, help_text="Shown at the foot of every page, e.g. the publisher's address."
     )
 
-    panels = [FieldPanel("tagline"), FieldPanel("footer_text")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        FieldPanel("tagline"),
+        FieldPanel("footer_text"),
+    ]
 
     class Meta:
         verbose_name = "site settings"

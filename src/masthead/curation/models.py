@@ -14,6 +14,13 @@ class Curation(BaseSiteSetting, ClusterableModel):
 
     panels = [
         InlinePanel(
+            "front_page_pins",
+            heading="Front page",
+            label="Pin",
+            help_text="The lead story and top stories, in this order. Where nothing is pinned "
+            "(or a pin has expired), the newest stories fill the places.",
+        ),
+        InlinePanel(
             "dont_miss_picks",
             heading="Don't Miss",
             label="Pick",
@@ -23,6 +30,29 @@ class Curation(BaseSiteSetting, ClusterableModel):
 
     class Meta:
         verbose_name = "curation"
+
+
+class FrontPagePin(Orderable):
+    class Slot(models.TextChoices):
+        LEAD = "lead", "Lead story"
+        TOP = "top", "Top story"
+
+    curation = ParentalKey(Curation, on_delete=models.CASCADE, related_name="front_page_pins")
+    story = models.ForeignKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="front_page_pins"
+    )
+    slot = models.CharField(max_length=10, choices=Slot.choices, default=Slot.TOP)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to keep the pin until removed."
+    )
+
+    panels = [FieldPanel("story"), FieldPanel("slot"), FieldPanel("expires_at")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "front-page pin"
+
+    def __str__(self) -> str:
+        return f"{self.get_slot_display()}: {self.story}"
 
 
 class DontMissPick(Orderable):

@@ -118,6 +118,7 @@ STORIES = [
     {
         "section": "top-news",
         "slug": "taiwan-tests-new-missile-system",
+        "image": True,
         "published": "2025-05-20 10:00",
         "headline": "Taiwan tests new missile system",
         "standfirst": "Visuals released by the MND showed the Land Sword II in action, with "
@@ -151,6 +152,7 @@ STORIES = [
     {
         "section": "top-news",
         "slug": "no-military-fix-for-ukraine-war-says-rubio",
+        "image": True,
         "published": "2025-05-22 10:00",
         "headline": "No Military Fix for Ukraine War, Says Rubio",
         "standfirst": "Rubio stated that the US hopes that progress will soon be made in the "
@@ -168,6 +170,7 @@ STORIES = [
     {
         "section": "top-news",
         "slug": "54-killed-in-overnight-airstrikes-in-gaza",
+        "image": True,
         "published": "2025-05-23 10:00",
         "headline": "54 killed in overnight airstrikes in Gaza",
         "standfirst": "It was the second night of heavy bombing, after airstrikes Wednesday on "
@@ -201,6 +204,7 @@ STORIES = [
     {
         "section": "asia",
         "slug": "chinas-gift-to-pak-a-gambit-in-indian-ocean",
+        "image": True,
         "published": "2025-05-15 08:00",
         "headline": "China’s gift to Pak a gambit in Indian Ocean",
         "standfirst": "The frigate is the largest and most advanced warship China has ever "
@@ -217,6 +221,7 @@ STORIES = [
     {
         "section": "world",
         "slug": "coastal-cities-plan-for-higher-seas",
+        "image": True,
         "published": "2025-05-18 14:30",
         "headline": "Coastal cities draw up plans for higher seas",
         "standfirst": "Mayors from twelve port cities agreed to share flood defence designs",
@@ -232,6 +237,7 @@ STORIES = [
     {
         "section": "business",
         "slug": "regional-airline-orders-twenty-new-jets",
+        "image": True,
         "published": "2025-05-19 11:15",
         "headline": "Regional airline orders twenty new jets",
         "standfirst": "The order is the carrier's largest since it was founded",
@@ -251,3 +257,45 @@ DONT_MISS = [
     "kosovo-flareup-kurtis-rift-with-the-us-is-alarming",
     "chinas-gift-to-pak-a-gambit-in-indian-ocean",
 ]
+
+# The lead story pinned on the front page (the newest Top News story: pinning it changes nothing
+# on the reference page).
+FRONT_PAGE_LEAD = "54-killed-in-overnight-airstrikes-in-gaza"
+
+# DEMO CONTENT: a month of short market reports, so that Business has more than one page.
+MARKET_MOVES = [
+    ("Shares close higher as bank stocks recover", "Banks led the gains"),
+    ("Shares slip as oil prices climb", "Energy costs weighed on airlines and carmakers"),
+    ("Currency steadies after central bank comments", "Traders read the remarks as a pause"),
+    ("Retailers rally on strong spending figures", "Household spending beat forecasts"),
+    ("Tech shares fall back after a record week", "Investors took profits"),
+    ("Bond yields ease as inflation cools", "Prices rose more slowly than expected"),
+]
+
+
+def market_briefs(count: int = 24) -> list[dict]:
+    briefs = []
+    for day in range(1, count + 1):
+        headline, standfirst = MARKET_MOVES[day % len(MARKET_MOVES)]
+        briefs.append(
+            {
+                "section": "business",
+                "slug": f"markets-brief-2025-04-{day:02d}",
+                "published": f"2025-04-{day:02d} 17:30",
+                "headline": f"Markets brief, April {day}: {headline}",
+                "standfirst": f"{standfirst} on a day of {'busy' if day % 2 else 'thin'} trading",
+                "credit": None,
+                "body": [
+                    f"The main index ended the session {'up' if day % 3 else 'down'} "
+                    f"{(day % 7) / 10 + 0.2:.1f} per cent, with {'most' if day % 2 else 'half'} "
+                    "of the listed companies moving in the same direction.",
+                    "Analysts said the coming week's figures on jobs and prices would set the tone.",
+                ],
+                "bylines": [("tom-becker", "reporting")],
+                "tags": ["Markets", "Economy"],
+            }
+        )
+    return briefs
+
+
+STORIES += market_briefs()

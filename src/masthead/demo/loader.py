@@ -10,8 +10,9 @@ from wagtail.models import Site
 from masthead.articles.models import ArticleByline, ArticlePage
 from masthead.core.dates import newsroom_zone
 from masthead.core.models import SiteSettings
-from masthead.curation.models import Curation, DontMissPick
+from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.demo import content
+from masthead.demo.images import demo_image
 from masthead.demo.reference import read_reference
 from masthead.people.models import Person
 from masthead.sections.models import HomePage, SectionPage
@@ -93,12 +94,20 @@ class DemoLoader:
 
     def story_fields(self, spec) -> dict:
         credit = spec.get("credit")
-        return {
+        fields = {
             "title": spec["headline"],
             "standfirst": spec["standfirst"],
             "credit_organisation": self.people[credit] if credit else None,
             "body": [("paragraph", paragraph(text)) for text in spec["body"]],
         }
+        if spec.get("image"):
+            fields.update(
+                lead_image=demo_image(spec["slug"], f"Demo illustration: {spec['headline']}"),
+                lead_image_alt="An abstract illustration of circles and squares",
+                lead_image_caption="Illustration made for the Masthead demo.",
+                lead_image_credit="Illustration: Masthead demo",
+            )
+        return fields
 
     def reference_fields(self) -> dict:
         reference = read_reference()
@@ -129,13 +138,17 @@ class DemoLoader:
 
     def curate(self, site) -> None:
         curation, _ = Curation.objects.get_or_create(site=site)
-        if curation.dont_miss_picks.exists():
-            return
-        for position, slug in enumerate(content.DONT_MISS):
-            DontMissPick.objects.create(
-                curation=curation, story=self.stories[slug], sort_order=position
+        if not curation.dont_miss_picks.exists():
+            for position, slug in enumerate(content.DONT_MISS):
+                DontMissPick.objects.create(
+                    curation=curation, story=self.stories[slug], sort_order=position
+                )
+            self.created += len(content.DONT_MISS)
+        if not curation.front_page_pins.exists():
+            FrontPagePin.objects.create(
+                curation=curation, story=self.stories[content.FRONT_PAGE_LEAD], slot="lead"
             )
-        self.created += len(content.DONT_MISS)
+            self.created += 1
 
     def admin_account(self) -> None:
         user_model = get_user_model()

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.http import Http404
 
-from masthead.articles.queries import newest_first, public_stories
+from masthead.articles.queries import newest_first, public_stories, with_lead_images
 from masthead.people.models import Person
 from masthead.sections.services import paginate
 
@@ -14,7 +14,7 @@ def stories_by(person, request=None):
     """Public stories that credit `person`: in a byline or as the source credit."""
     credited = Q(bylines__person=person) | Q(credit_organisation=person)
     ids = public_stories(request).filter(credited).values("pk")
-    return newest_first(public_stories(request).filter(pk__in=ids))
+    return with_lead_images(newest_first(public_stories(request).filter(pk__in=ids)))
 
 
 def author_page_context(slug, request) -> dict:

@@ -1,17 +1,27 @@
 """Listings: the front page, section pages and the navigation."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from taggit.models import Tag
 from wagtail.models import Site
 
-from masthead.articles.queries import newest_first, public_pages, public_stories
-from masthead.curation.services import dont_miss
+from masthead.articles.queries import (
+    newest_first,
+    public_pages,
+    public_stories,
+    with_lead_images,
+)
+from masthead.curation.services import dont_miss, front_page_pins
 from masthead.sections.models import SectionPage
 
 SECTION_PAGE_SIZE = 20
 TAG_PAGE_SIZE = 20
-FRONT_PAGE_LATEST = 12
+TOP_STORIES = 4
+FRONT_PAGE_LATEST = 10
+FRONT_PAGE_NEWEST = 1 + TOP_STORIES + FRONT_PAGE_LATEST
+SECTION_BLOCK_STORIES = 3
 
 
 def top_sections(request):
@@ -31,8 +41,63 @@ def _root_page(site, request):
 
 
 def front_page_context(home, request) -> dict:
-    latest = list(newest_first(public_stories(request).descendant_of(home))[:FRONT_PAGE_LATEST])
-    return {"latest": latest, "dont_miss": dont_miss(request)}
+    newest = list(
+        with_lead_images(newest_first(public_stories(request).descendant_of(home)))[
+            :FRONT_PAGE_NEWEST
+        ]
+    )
+    lead, top = lead_and_top_stories(front_page_pins(request), newest)
+    shown = {story.pk for story in [lead, *top] if story is not None}
+    return {
+        "lead_story": lead,
+        "top_stories": top,
+        "latest": [story for story in newest if story.pk not in shown][:FRONT_PAGE_LATEST],
+        "section_blocks": section_blocks(home, request),
+        "dont_miss": dont_miss(request),
+    }
+
+
+def lead_and_top_stories(pins, newest, count=TOP_STORIES):
+    """The pinned lead and top stories first; the newest stories fill the places left."""
+    pinned_leads = [story for slot, story in pins if slot == "lead"]
+    pinned_top = [story for slot, story in pins if slot == "top"]
+    pinned_top_ids = {story.pk for story in pinned_top}
+    unpinned = (story for story in newest if story.pk not in pinned_top_ids)
+    lead = pinned_leads[0] if pinned_leads else next(unpinned, None)
+    top, seen = [], {lead.pk} if lead else set()
+    for story in [*pinned_top, *newest]:
+        if len(top) == count:
+            break
+        if story.pk not in seen:
+            top.append(story)
+            seen.add(story.pk)
+    return lead, top
+
+
+def section_blocks(home, request, per_section=SECTION_BLOCK_STORIES) -> list:
+    """Each top-level section with its newest stories (its subsections' included), in one query."""
+    sections = top_sections(request)
+    if not sections:
+        return []
+    prefix = Substr("path", 1, len(sections[0].path))
+    ranked = (
+        public_stories(request)
+        .descendant_of(home)
+        .annotate(
+            section_path=prefix,
+            rank=Window(
+                RowNumber(),
+                partition_by=[prefix],
+                order_by=[F("published_at").desc(nulls_last=True), F("pk").desc()],
+            ),
+        )
+        .filter(rank__lte=per_section)
+        .order_by("section_path", "rank")
+    )
+    by_section = {}
+    for story in ranked:
+        by_section.setdefault(story.section_path, []).append(story)
+    return [(section, by_section[section.path]) for section in sections if section.path in by_section]
 
 
 def paginate(items, request, per_page: int):
@@ -47,7 +112,7 @@ def paginate(items, request, per_page: int):
 
 
 def section_page_context(section, request) -> dict:
-    stories = newest_first(public_stories(request).descendant_of(section))
+    stories = with_lead_images(newest_first(public_stories(request).descendant_of(section)))
     return {"stories_page": paginate(stories, request, SECTION_PAGE_SIZE)}
 
 
@@ -55,7 +120,7 @@ def tag_page_context(slug, request) -> dict:
     """A tag's public stories; a tag that only drafts carry does not exist for readers."""
     tag = Tag.objects.filter(slug=slug).first()
     if tag is not None:
-        stories = newest_first(public_stories(request).filter(tags__slug=slug))
+        stories = with_lead_images(newest_first(public_stories(request).filter(tags__slug=slug)))
         stories_page = paginate(stories, request, TAG_PAGE_SIZE)
         if stories_page.paginator.count:
             return {"tag": tag, "stories_page": stories_page}

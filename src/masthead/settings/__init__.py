@@ -85,7 +85,10 @@ TEMPLATES = [
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "masthead.core.jinja2.environment",
-            "context_processors": ["masthead.sections.context_processors.navigation"],
+            "context_processors": [
+                "masthead.core.context_processors.site_identity",
+                "masthead.sections.context_processors.navigation",
+            ],
             "autoescape": True,
             "auto_reload": DEBUG,
         },
