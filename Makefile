@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum
 
 export MASTHEAD_HOME PORT
 
-.PHONY: help demo test lint pytest venv
+.PHONY: help demo test lint pytest venv browser-checks
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -37,3 +37,9 @@ pytest: $(STAMP)  ## The test suite alone (DATABASE_URL=postgres://... for Postg
 	MASTHEAD_HOME=$(CURDIR)/var/test $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint pytest  ## Everything CI checks, on SQLite (or DATABASE_URL)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
+
+browser-checks: $(STAMP) node_modules/.package-lock.json  ## Nu Html Checker, axe-core and Lighthouse on the demo in Chromium (needs Node, Java 17, chromium)
+	MASTHEAD_BROWSER_CHECKS=1 MASTHEAD_HOME=$(CURDIR)/var/browser $(BIN)/pytest tests/e2e -m browser -p no:cacheprovider $(PYTEST_ARGS)

@@ -289,7 +289,8 @@ def market_briefs(count: int = 24) -> list[dict]:
                     f"The main index ended the session {'up' if day % 3 else 'down'} "
                     f"{(day % 7) / 10 + 0.2:.1f} per cent, with {'most' if day % 2 else 'half'} "
                     "of the listed companies moving in the same direction.",
-                    "Analysts said the coming week's figures on jobs and prices would set the tone.",
+                    "Analysts said the coming week's figures on jobs and prices would set "
+                    "the tone.",
                 ],
                 "bylines": [("tom-becker", "reporting")],
                 "tags": ["Markets", "Economy"],

@@ -1,4 +1,4 @@
-"""Lead images for the demo, drawn here (nothing is downloaded): abstract, labelled illustrations."""
+"""Lead images for the demo, drawn here (nothing is downloaded): abstract illustrations."""
 
 import hashlib
 import io

@@ -97,7 +97,7 @@ def section_blocks(home, request, per_section=SECTION_BLOCK_STORIES) -> list:
     by_section = {}
     for story in ranked:
         by_section.setdefault(story.section_path, []).append(story)
-    return [(section, by_section[section.path]) for section in sections if section.path in by_section]
+    return [(s, by_section[s.path]) for s in sections if s.path in by_section]
 
 
 def paginate(items, request, per_page: int):

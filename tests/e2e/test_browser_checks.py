@@ -1,0 +1,262 @@
+"""Every reader page type of the demo, judged by checkers nobody on the team wrote.
+
+The demo is served as an operator serves it (a fresh MASTHEAD_HOME, `masthead migrate`,
+`masthead demo`, `masthead runserver`), then:
+
+- the Nu Html Checker (npm vnu-jar) must find no error on any page, the 404 page included;
+- axe-core in Chromium must find no WCAG 2.0/2.1 A or AA violation on any page, in the light and
+  the dark colour scheme, at a phone and a desktop width (best-practice findings are reported);
+- Lighthouse must score the home and the article page at the bars in LIGHTHOUSE_BARS.
+
+Run with MASTHEAD_BROWSER_CHECKS=1 after `PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci
+--ignore-scripts`, with Java 17 and Chromium (CHROME_PATH, default /usr/bin/chromium).
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tests.test_commands import free_port, wait_for
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+NODE_MODULES = ROOT / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+AXE_SCRIPT = Path(__file__).with_name("axe.mjs")
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic"
+    " --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+)
+
+ARTICLE = "/top-news/pakistan-quietly-greenlights-security-pact-with-us/"
+# Every reader page type, and the status it must answer with.
+PAGES = {
+    "/": 200,  # home
+    "/top-news/": 200,  # section
+    "/world/asia/": 200,  # nested section
+    ARTICLE: 200,  # article
+    "/tags/pakistan/": 200,  # tag
+    "/authors/amara-okafor/": 200,  # author
+    "/search/?q=pakistan": 200,  # search results
+    "/search/?q=": 200,  # empty search
+    "/business/?page=2": 200,  # a later page of a listing
+    "/no-such-page/": 404,  # not found
+}
+LIGHTHOUSE_PAGES = ["/", ARTICLE]
+LIGHTHOUSE_BARS = {"performance": 0.9, "accessibility": 0.95, "best-practices": 0.95, "seo": 0.95}
+WCAG_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+
+
+def run(args, timeout, cwd=ROOT, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(arg) for arg in args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        **kwargs,
+    )
+
+
+@pytest.fixture(scope="module")
+def tools():
+    missing = [
+        str(path)
+        for path in (
+            VNU_JAR,
+            LIGHTHOUSE,
+            NODE_MODULES / "axe-core",
+            NODE_MODULES / "playwright-core",
+        )
+        if not path.exists()
+    ]
+    missing += [name for name in ("node", "java") if not shutil.which(name)]
+    missing += [] if Path(CHROME).exists() else [CHROME]
+    if missing:
+        pytest.fail(
+            "browser checks need `PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts`, Java"
+            f" and Chromium (apt-get install chromium); missing: {', '.join(missing)}"
+        )
+
+
+@pytest.fixture(scope="module")
+def server(tools, tmp_path_factory):
+    """The demo newsroom on a free loopback port, started with nothing but PATH, home and PORT."""
+    home = tmp_path_factory.mktemp("home")
+    port = free_port()
+    env = {"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(home), "PORT": str(port)}
+    for args in (["migrate", "--noinput"], ["demo"]):
+        result = run([BIN / "masthead", *args], timeout=300, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    log = home / "runserver.log"
+    with log.open("wb") as output:  # a file, not a pipe that nobody reads while the checks run
+        process = subprocess.Popen(
+            [BIN / "masthead", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            wait_for(f"{base}/", timeout=120)
+        except OSError:
+            pytest.fail(f"the server did not answer on {base}/:\n{log.read_text()[-3000:]}")
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def fetched(server, tmp_path_factory):
+    """Each page's status and the path of its saved HTML."""
+    folder = tmp_path_factory.mktemp("pages")
+    pages = {}
+    for path in PAGES:
+        try:
+            with urllib.request.urlopen(server + path, timeout=30) as response:
+                status, body = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            status, body = error.code, error.read()
+        file = folder / (re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home")
+        file = file.with_suffix(".html")
+        file.write_bytes(body)
+        pages[path] = status, file
+    return pages
+
+
+@pytest.fixture(scope="module")
+def checkable(fetched):
+    """The pages that answer as they must (the others fail the status test, not every test)."""
+    return [path for path, (status, _file) in fetched.items() if status == PAGES[path]]
+
+
+def test_every_reader_page_answers_with_its_status(fetched):
+    wrong = [
+        f"{path}: {status}, expected {PAGES[path]}"
+        for path, (status, _file) in fetched.items()
+        if status != PAGES[path]
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_nu_html_checker_finds_no_errors(fetched, checkable, browser_notes):
+    files = {fetched[path][1].name: path for path in checkable}
+    folder = next(iter(fetched.values()))[1].parent
+    result = run(
+        ["java", "-jar", VNU_JAR, "--errors-only", "--format", "json", "--stdout", *files],
+        timeout=300,
+        cwd=folder,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    errors = [
+        f"{files.get(m.get('url', '').rpartition('/')[2], m.get('url'))}"
+        f":{m.get('lastLine')}:{m.get('firstColumn')}: {m['message']}"
+        f" [{' '.join(m.get('extract', '').split())}]"
+        for m in json.loads(result.stdout)["messages"]
+    ]
+    browser_notes.append(f"vnu: {len(errors)} errors on {len(files)} pages ({folder})")
+    assert not errors, "Nu Html Checker:\n" + "\n".join(errors)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _group(runs, kind, keep):
+    """{(path, rule, target): [contexts]}: one line per problem, with the schemes and widths."""
+    found = defaultdict(list)
+    for page in runs:
+        for rule in page[kind]:
+            if keep(rule):
+                for node in rule["nodes"]:
+                    key = (page["path"], rule["id"], rule["impact"], node["target"])
+                    summary = " ".join(node["summary"].split())
+                    found[key, rule["help"], node["html"], summary].append(
+                        f"{page['scheme']}@{page['width']}px"
+                    )
+    return [
+        f"{path} [{rule_id}, {impact}] {target}: {help_} ({', '.join(where)})"
+        f"\n    {html}\n    {summary}"
+        for ((path, rule_id, impact, target), help_, html, summary), where in found.items()
+    ]
+
+
+def test_axe_finds_no_wcag_violations(server, checkable, browser_notes, tmp_path):
+    result = run(["node", AXE_SCRIPT, server, *checkable], timeout=600)
+    assert result.returncode == 0, result.stderr
+    (tmp_path / "axe.json").write_text(result.stdout)
+    runs = json.loads(result.stdout)
+    assert len(runs) == 4 * len(checkable)
+    wrong_status = [r for r in runs if r["status"] != PAGES[r["path"]]]
+    assert not wrong_status, wrong_status
+
+    def is_wcag(rule):
+        return bool(WCAG_TAGS & set(rule["tags"]))
+
+    violations = _group(runs, "violations", is_wcag)
+    advisories = _group(runs, "violations", lambda rule: not is_wcag(rule))
+    to_review = _group(runs, "incomplete", lambda rule: True)
+    browser_notes.append(
+        f"axe: {len(violations)} WCAG violations, {len(advisories)} best-practice findings,"
+        f" {len(to_review)} to review on {len(checkable)} pages x 2 schemes x 2 widths"
+        f" ({tmp_path / 'axe.json'})"
+    )
+    browser_notes.extend(f"axe best-practice: {line}" for line in advisories)
+    browser_notes.extend(f"axe needs review: {line}" for line in to_review)
+    assert not violations, "axe WCAG A/AA violations:\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
+def test_lighthouse_scores_reach_the_bar(server, checkable, path, browser_notes, tmp_path):
+    if path not in checkable:
+        pytest.fail(f"{path} does not answer {PAGES[path]}")
+    report = tmp_path / "lighthouse.json"
+    result = run(
+        [
+            LIGHTHOUSE,
+            server + path,
+            "--quiet",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=" + ",".join(LIGHTHOUSE_BARS),
+            "--output=json",
+            f"--output-path={report}",
+        ],
+        timeout=300,
+        env={**os.environ, "CHROME_PATH": CHROME},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(report.read_text())
+    assert not data.get("runtimeError"), data["runtimeError"]
+    scores = {name: data["categories"][name]["score"] for name in LIGHTHOUSE_BARS}
+    browser_notes.append(f"lighthouse {path}: {scores} ({report})")
+    low = [name for name, bar in LIGHTHOUSE_BARS.items() if (scores[name] or 0) < bar]
+    details = [line for name in low for line in _lost_points(data, name)]
+    assert not low, f"Lighthouse {path}: {scores}\n" + "\n".join(details)
+
+
+def _lost_points(data, category):
+    """The weighted audits that did not score 1 in a category, with the elements they name."""
+    for ref in data["categories"][category]["auditRefs"]:
+        audit = data["audits"][ref["id"]]
+        if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+            items = (audit.get("details") or {}).get("items") or []
+            nodes = [item["node"].get("selector", "") for item in items if "node" in item]
+            yield (
+                f"{category}: {ref['id']} scored {audit['score']}: {audit['title']}"
+                f" {audit.get('displayValue', '')} {' | '.join(nodes[:5])}"
+            )

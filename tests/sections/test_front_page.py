@@ -1,0 +1,135 @@
+"""The front page: pinned lead and top stories, section blocks, latest news, Don't Miss."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from masthead.curation.models import Curation, FrontPagePin
+from masthead.sections.models import SectionPage
+from tests.factories import ArticlePageFactory, SectionPageFactory
+from tests.pages import parse, visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def front(client):
+    page = parse(client.get("/"))
+    lead = [visible_text(h) for h in page.xpath("//article[@class='lead-story']//h3")]
+    top = [visible_text(h) for h in page.xpath("//ol[@class='top-stories']//h3")]
+    latest = [visible_text(h) for h in page.xpath("//section[@class='front-latest']//h3")]
+    return lead, top, latest, page
+
+
+@pytest.fixture
+def curation(site):
+    curation = Curation.for_site(site)
+    curation.front_page_pins.all().delete()
+    return curation
+
+
+def test_without_pins_the_newest_stories_lead(client, curation):
+    lead, top, latest, _ = front(client)
+    assert lead == ["54 killed in overnight airstrikes in Gaza"]
+    assert top == [
+        "No Military Fix for Ukraine War, Says Rubio",
+        "BNP seeks non-interference with India",
+        "Taiwan tests new missile system",
+        "Regional airline orders twenty new jets",
+    ]
+    assert latest[0] == "Coastal cities draw up plans for higher seas"
+    assert not set(latest) & set(lead + top)
+
+
+def test_pinned_lead_and_top_stories_come_first_and_the_newest_fill_the_rest(client, curation):
+    older = SectionPage.objects.get(slug="opinion").get_children().live().first().specific
+    reference = (
+        SectionPage.objects.get(slug="top-news")
+        .get_children()
+        .get(slug="pakistan-quietly-greenlights-security-pact-with-us")
+    )
+    FrontPagePin.objects.create(curation=curation, story=older, slot="lead", sort_order=0)
+    FrontPagePin.objects.create(
+        curation=curation, story=reference.specific, slot="top", sort_order=1
+    )
+    lead, top, latest, _ = front(client)
+    assert lead == [older.title]
+    assert top == [
+        "Pakistan Quietly Greenlights Security Pact with US",
+        "54 killed in overnight airstrikes in Gaza",
+        "No Military Fix for Ukraine War, Says Rubio",
+        "BNP seeks non-interference with India",
+    ]
+    assert older.title not in latest
+
+
+def test_an_expired_pin_gives_its_place_back(client, curation):
+    older = SectionPage.objects.get(slug="opinion").get_children().live().first().specific
+    FrontPagePin.objects.create(
+        curation=curation,
+        story=older,
+        slot="lead",
+        expires_at=timezone.now() - timedelta(seconds=1),
+    )
+    lead, _, _, _ = front(client)
+    assert lead == ["54 killed in overnight airstrikes in Gaza"]
+
+
+def test_an_unpublished_pinned_story_is_not_shown(client, curation):
+    section = SectionPage.objects.get(slug="business")
+    story = ArticlePageFactory(parent=section, title="Pinned then pulled")
+    FrontPagePin.objects.create(curation=curation, story=story, slot="lead")
+    assert front(client)[0] == ["Pinned then pulled"]
+    story.unpublish()
+    lead, top, latest, page = front(client)
+    assert "Pinned then pulled" not in visible_text(page)
+
+
+def test_every_section_has_a_block_with_its_newest_stories(client):
+    _, _, _, page = front(client)
+    blocks = {
+        visible_text(block.xpath(".//h2")[0]): [visible_text(h) for h in block.xpath(".//h3")]
+        for block in page.xpath("//section[@class='section-block']")
+    }
+    assert list(blocks) == ["Top News", "World", "Business", "Opinion"]
+    assert blocks["Top News"] == [
+        "54 killed in overnight airstrikes in Gaza",
+        "No Military Fix for Ukraine War, Says Rubio",
+        "BNP seeks non-interference with India",
+    ]
+    # World includes its subsection Asia's stories.
+    assert "China’s gift to Pak a gambit in Indian Ocean" in blocks["World"]
+
+
+def test_a_section_left_out_of_menus_has_no_block(client, home):
+    hidden = SectionPageFactory(parent=home, title="Archive desk", slug="archive-desk")
+    hidden.show_in_menus = False
+    hidden.save()
+    ArticlePageFactory(parent=hidden, title="Filed quietly")
+    text = visible_text(parse(client.get("/")))
+    assert "Archive desk" not in text
+
+
+def test_the_front_page_leads_to_every_section_tag_and_author(client):
+    page = parse(client.get("/"))
+    hrefs = set(page.xpath("//a/@href"))
+    for section in ("/top-news/", "/world/", "/business/", "/opinion/"):
+        assert section in hrefs
+    story_hrefs = {h for h in hrefs if h.count("/") >= 3}
+    reachable = set()
+    for href in story_hrefs:
+        reachable |= set(parse(client.get(href)).xpath("//a/@href"))
+    assert any(h.startswith("/tags/") for h in reachable)
+    assert any(h.startswith("/authors/") for h in reachable)
+
+
+def test_images_are_responsive_sized_and_lazy_below_the_fold(client):
+    page = parse(client.get("/"))
+    lead_img = page.xpath("//article[@class='lead-story']//img")[0]
+    assert lead_img.get("fetchpriority") == "high" and lead_img.get("loading") is None
+    for img in page.xpath("//main//img"):
+        assert img.get("width") and img.get("height") and img.get("alt") is not None
+        assert img.get("srcset")
+    assert page.xpath("//main//source[@type='image/webp']")
+    below_fold = page.xpath("//ol[@class='top-stories']//img")
+    assert below_fold and all(img.get("loading") == "lazy" for img in below_fold)
