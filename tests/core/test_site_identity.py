@@ -1,0 +1,51 @@
+"""The publication's name, tagline and footer come from the site settings editors change."""
+
+import pytest
+
+from masthead.core.models import SiteSettings
+from tests.conftest import REFERENCE_URL
+from tests.pages import parse, visible_text
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/top-news/", REFERENCE_URL, "/tags/pakistan/", "/authors/amara-okafor/"]
+
+
+def test_editing_the_site_settings_changes_every_page(client, site):
+    settings = SiteSettings.for_site(site)
+    settings.name = "The Evening Ledger"
+    settings.tagline = "Independent local news"
+    settings.footer_text = "The Evening Ledger, 1 High Street"
+    settings.save()
+    for url in PAGES:
+        page = parse(client.get(url))
+        assert "The Evening Ledger" in page.findtext(".//title"), url
+        header = visible_text(page.xpath("//header[@class='masthead']")[0])
+        assert header.startswith("The Evening Ledger Independent local news"), url
+        assert "1 High Street" in visible_text(page.xpath("//footer")[-1]), url
+
+
+def test_the_site_settings_screen_offers_name_logo_tagline_and_footer(client, site):
+    client.login(username="admin", password="masthead-demo")
+    html = client.get(f"/admin/settings/core/sitesettings/{site.pk}/").content.decode()
+    for label in ("Publication name", "Logo", "Tagline", "Footer text"):
+        assert label in html, label
+
+
+def test_every_page_has_a_title_and_description_of_its_own(client):
+    seen_titles, seen_descriptions = set(), set()
+    for url in [*PAGES, "/business/?page=2", "/world/asia/"]:
+        page = parse(client.get(url))
+        title = page.findtext(".//title").strip()
+        description = page.xpath("//meta[@name='description']/@content")[0].strip()
+        assert title and description, url
+        assert title not in seen_titles, f"{url} repeats the title {title!r}"
+        assert description not in seen_descriptions, f"{url} repeats {description!r}"
+        seen_titles.add(title)
+        seen_descriptions.add(description)
+
+
+def test_no_link_says_only_read_more(client):
+    for url in PAGES:
+        for link in parse(client.get(url)).xpath("//a"):
+            assert visible_text(link).lower() not in {"read more", "more", "click here", "here"}
