@@ -42,6 +42,15 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @property
+    def status_string(self):
+        """Wagtail's status, naming the review step a story waits at: "in review: Copy edit"."""
+        if not self.live and not self.expired and self.workflow_in_progress:
+            task = self.current_workflow_task
+            if task is not None:
+                return f"in review: {task.name}"
+        return super().status_string
+
     def clean(self):
         super().clean()
         if self.slug_in_public_urls and self.slug and self.slug.lower() in RESERVED_SLUGS:

@@ -12,6 +12,7 @@ from masthead.core.dates import newsroom_zone
 from masthead.core.models import SiteSettings
 from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.demo import content
+from masthead.demo.accounts import ensure_accounts, logins_text
 from masthead.demo.images import demo_image
 from masthead.demo.reference import read_reference
 from masthead.people.models import Person
@@ -54,6 +55,7 @@ class DemoLoader:
             site=site, defaults={"tagline": content.NEWSROOM_TAGLINE}
         )
         self.admin_account()
+        self.created += ensure_accounts(self.sections)
         self.log(f"Demo loaded: {self.created} new items.")
 
     def person(self, slug, name, kind, job_title, bio) -> Person:
@@ -163,5 +165,6 @@ def admin_login_text() -> str:
     site = Site.objects.get(is_default_site=True)
     return (
         f"Reader site: {site.root_url}/\n"
-        f"Editor:      {site.root_url}/admin/  (login {ADMIN_USERNAME} / {ADMIN_PASSWORD})"
+        f"Editor:      {site.root_url}/admin/  (login {ADMIN_USERNAME} / {ADMIN_PASSWORD})\n"
+        + logins_text()
     )

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "masthead.sections",
     "masthead.articles",
     "masthead.curation",
+    "masthead.publishing",
     "masthead.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

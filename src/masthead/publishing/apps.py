@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class PublishingConfig(AppConfig):
+    name = "masthead.publishing"
+    label = "publishing"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from masthead.publishing import review_hooks, signal_handlers
+
+        signal_handlers.connect()
+        review_hooks.register()

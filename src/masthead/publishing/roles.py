@@ -1,0 +1,71 @@
+"""The newsroom's roles and what each may do: the one table the groups are built from.
+
+Role groups carry the site-wide rights (the admin, people and tags, curation, user accounts);
+desk groups carry the page rights within one section (see desks.py); the Chief editor's page
+rights cover the whole site.
+"""
+
+CONTRIBUTOR = "Contributor"
+REPORTER = "Reporter"
+COPY_EDITOR = "Copy editor"
+EDITOR = "Editor"
+CHIEF_EDITOR = "Chief editor"
+ROLES = [CONTRIBUTOR, REPORTER, COPY_EDITOR, EDITOR, CHIEF_EDITOR]
+
+_WRITE = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+_SUBMIT = [("publishing", "submit_for_review")]
+_PEOPLE_AND_TAGS = [
+    ("people", "add_person"),
+    ("people", "change_person"),
+    ("people", "delete_person"),
+    ("taggit", "add_tag"),
+    ("taggit", "change_tag"),
+    ("taggit", "delete_tag"),
+]
+_EDIT_OTHERS_MEDIA = [("wagtailimages", "change_image"), ("wagtaildocs", "change_document")]
+_CURATE = [("curation", "change_curation")]
+_SITE = [
+    ("core", "change_sitesettings"),
+    ("wagtailredirects", "add_redirect"),
+    ("wagtailredirects", "change_redirect"),
+    ("wagtailredirects", "delete_redirect"),
+]
+_USERS = [("auth", "add_user"), ("auth", "change_user"), ("auth", "delete_user")]
+
+# Site-wide (model) permissions of each role group.
+ROLE_PERMISSIONS = {
+    CONTRIBUTOR: _WRITE,
+    REPORTER: _WRITE + _SUBMIT,
+    COPY_EDITOR: _WRITE + _SUBMIT + _EDIT_OTHERS_MEDIA,
+    EDITOR: _WRITE + _SUBMIT + _EDIT_OTHERS_MEDIA + _PEOPLE_AND_TAGS + _CURATE,
+    CHIEF_EDITOR: _WRITE
+    + _SUBMIT
+    + _EDIT_OTHERS_MEDIA
+    + _PEOPLE_AND_TAGS
+    + _CURATE
+    + _SITE
+    + _USERS,
+}
+
+# Page permissions a role holds within its desk's section (Wagtail's page permission codenames).
+DESK_PAGE_PERMISSIONS = {
+    CONTRIBUTOR: ["add_page"],
+    REPORTER: ["add_page"],
+    COPY_EDITOR: ["add_page", "change_page"],
+    EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+# The Chief editor's page permissions, on the site's front page (so on every section).
+SITE_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+]
