@@ -23,3 +23,5 @@ if settings.MASTHEAD_SERVE_MEDIA:
 
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))
+
+handler404 = "masthead.publishing.views.page_not_found"

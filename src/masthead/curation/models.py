@@ -3,7 +3,7 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
@@ -12,7 +12,36 @@ from wagtail.models import Orderable
 class Curation(BaseSiteSetting, ClusterableModel):
     """One site's hand-picked lists, edited on one screen."""
 
+    banner_text = models.CharField(
+        "breaking news",
+        max_length=200,
+        blank=True,
+        help_text="A one-line alert shown at the top of every page. Leave empty for none.",
+    )
+    banner_story = models.ForeignKey(
+        "articles.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The story the alert links to (optional).",
+    )
+    banner_expires_at = models.DateTimeField(
+        "breaking news ends at",
+        null=True,
+        blank=True,
+        help_text="The alert disappears at this time. Leave empty to keep it until cleared.",
+    )
+
     panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("banner_text"),
+                FieldPanel("banner_story"),
+                FieldPanel("banner_expires_at"),
+            ],
+            heading="Breaking news banner",
+        ),
         InlinePanel(
             "front_page_pins",
             heading="Front page",
@@ -25,7 +54,7 @@ class Curation(BaseSiteSetting, ClusterableModel):
             heading="Don't Miss",
             label="Pick",
             help_text="Shown site-wide in this order. A pick disappears at its expiry time.",
-        )
+        ),
     ]
 
     class Meta:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from masthead.articles.queries import public_stories, with_lead_images
+from masthead.curation.models import Curation
 
 
 def _site(request):
@@ -42,3 +43,23 @@ def dont_miss(request, exclude=None, now=None) -> list:
     if exclude is not None and exclude.pk is not None:
         stories = stories.exclude(pk=exclude.pk)
     return list(stories.order_by("dont_miss_entries__sort_order"))
+
+
+def breaking_news(request, now=None):
+    """The site's breaking-news banner as (text, story or None), or None when there is none."""
+    site = _site(request)
+    if site is None:
+        return None
+    now = now or timezone.now()
+    curation = (
+        Curation.objects.filter(site_id=site.pk)
+        .exclude(banner_text="")
+        .filter(Q(banner_expires_at__isnull=True) | Q(banner_expires_at__gt=now))
+        .first()
+    )
+    if curation is None:
+        return None
+    story = None
+    if curation.banner_story_id:
+        story = public_stories(request).filter(pk=curation.banner_story_id).first()
+    return curation.banner_text, story

@@ -88,6 +88,7 @@ TEMPLATES = [
             "environment": "masthead.core.jinja2.environment",
             "context_processors": [
                 "masthead.core.context_processors.site_identity",
+                "masthead.curation.context_processors.banner",
                 "masthead.sections.context_processors.navigation",
             ],
             "autoescape": True,

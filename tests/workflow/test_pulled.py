@@ -1,0 +1,27 @@
+import pytest
+
+from masthead.sections.models import SectionPage
+from tests.factories import ArticlePageFactory, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_pulled_story_answers_410_gone(client):
+    story = publish(ArticlePageFactory(parent=SectionPage.objects.get(slug="world")))
+    url = story.url
+    assert client.get(url).status_code == 200
+    story.unpublish()
+    response = client.get(url)
+    assert response.status_code == 410
+    assert b"This story has been removed" in response.content
+
+
+def test_a_story_never_published_is_simply_not_found(client):
+    story = ArticlePageFactory(parent=SectionPage.objects.get(slug="world"), live=False)
+    assert client.get(f"/world/{story.slug}/").status_code == 404
+
+
+def test_an_address_that_never_existed_is_not_found(client):
+    response = client.get("/world/never-was/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
