@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.people.views import author_page
+from masthead.search.views import search_view
 from masthead.sections.views import tag_page
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tags/<str:slug>/", tag_page, name="tag"),
     path("authors/<str:slug>/", author_page, name="author"),
+    path("search/", search_view, name="search"),
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:

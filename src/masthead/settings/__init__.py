@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "masthead.articles",
     "masthead.curation",
     "masthead.publishing",
+    "masthead.search",
     "masthead.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -164,7 +165,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("MASTHEAD_SITE_NAME", "Masthead")
 WAGTAILADMIN_BASE_URL = MASTHEAD_BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend (FTS5 on SQLite, full text search on PostgreSQL), with headline-first
+# ranking on SQLite: see masthead/search/backends and docs/search.md.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "masthead.search.backends"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False

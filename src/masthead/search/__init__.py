@@ -1,0 +1,1 @@
+"""Reader search: /search/?q=... over the public stories, ranked, highlighted and paginated."""

@@ -1,0 +1,59 @@
+"""What a reader typed, cleaned into plain words that no search engine can misread.
+
+A query is never syntax: FTS5 operators (AND OR NOT NEAR * ^ : ( ) - "), PostgreSQL tsquery
+operators, control bytes and quotes are all dropped, and what is left is a short list of words
+that the backend joins with AND.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_INPUT_CHARS = 1000  # looked at, at most: a 10 KB query costs no more than a short one
+MAX_QUERY_CHARS = 200  # kept and shown back to the reader
+MAX_TERMS = 20
+
+# A word: letters and digits, with apostrophes inside it (don't, O’Brien).
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class ReaderQuery:
+    """A cleaned query: `text` to show back (escaped by the template), `terms` to search for."""
+
+    text: str = ""
+    terms: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms
+
+    @property
+    def plain(self) -> str:
+        """The words as one plain string, for wagtail.search.query.PlainText."""
+        return " ".join(self.terms)
+
+
+def clean_query(raw: str | None) -> ReaderQuery:
+    """The reader's query without control characters, cut short, and its words (at most 20)."""
+    text = _visible_text((raw or "")[:MAX_INPUT_CHARS])[:MAX_QUERY_CHARS].strip()
+    return ReaderQuery(text=text, terms=_terms(text))
+
+
+def _visible_text(text: str) -> str:
+    """Control, format, surrogate and unassigned characters become spaces; runs collapse."""
+    return " ".join(
+        "".join(
+            " " if unicodedata.category(char).startswith("C") else char for char in text
+        ).split()
+    )
+
+
+def _terms(text: str) -> tuple[str, ...]:
+    """The distinct words of `text` in order (case-insensitively), at most MAX_TERMS."""
+    seen: dict[str, str] = {}
+    for word in _WORD.findall(text):
+        seen.setdefault(word.casefold(), word)
+        if len(seen) == MAX_TERMS:
+            break
+    return tuple(seen.values())
