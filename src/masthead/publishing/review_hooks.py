@@ -17,11 +17,11 @@ def hide_submit_for_drafters(menu_items, request, context):
 
 
 def refuse_submit_for_drafters(request, page, *args):
-    if request.method == "POST" and any(action in request.POST for action in SUBMIT_ACTIONS):
-        if not can_submit(request.user):
-            raise PermissionDenied(
-                "Contributors write drafts; a reporter or an editor submits them for review."
-            )
+    submitting = request.method == "POST" and any(a in request.POST for a in SUBMIT_ACTIONS)
+    if submitting and not can_submit(request.user):
+        raise PermissionDenied(
+            "Contributors write drafts; a reporter or an editor submits them for review."
+        )
 
 
 def register() -> None:
