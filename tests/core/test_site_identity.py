@@ -20,8 +20,9 @@ def test_editing_the_site_settings_changes_every_page(client, site):
     for url in PAGES:
         page = parse(client.get(url))
         assert "The Evening Ledger" in page.findtext(".//title"), url
-        header = visible_text(page.xpath("//header[@class='masthead']")[0])
-        assert header.startswith("The Evening Ledger Independent local news"), url
+        name = visible_text(page.xpath("//p[@class='masthead__name']")[0])
+        tagline = visible_text(page.xpath("//p[@class='masthead__tagline']")[0])
+        assert (name, tagline) == ("The Evening Ledger", "Independent local news"), url
         assert "1 High Street" in visible_text(page.xpath("//footer")[-1]), url
 
 
