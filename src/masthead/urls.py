@@ -15,6 +15,7 @@ urlpatterns = [
     path("tags/<str:slug>/", tag_page, name="tag"),
     path("authors/<str:slug>/", author_page, name="author"),
     path("search/", search_view, name="search"),
+    path("api/", include("masthead.api.urls")),
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:

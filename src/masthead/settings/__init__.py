@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "masthead.curation",
     "masthead.publishing",
     "masthead.search",
+    "masthead.api",
     "masthead.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
