@@ -5,3 +5,8 @@ class ArticlesConfig(AppConfig):
     name = "masthead.articles"
     label = "articles"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from masthead.articles import signal_handlers
+
+        signal_handlers.connect()

@@ -1,5 +1,7 @@
 """The story: ArticlePage, its bylines and tags."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -12,7 +14,19 @@ from wagtail.search import index
 
 from masthead.articles import text
 from masthead.articles.blocks import ArticleBodyBlock, body_words
+from masthead.articles.forms import ArticlePageForm
 from masthead.core.models import BasePage
+
+
+def validate_canonical_url(value: str) -> None:
+    """An absolute http(s) URL: search engines ignore anything else as a canonical address."""
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError as error:
+        raise ValidationError(
+            "Enter the full address of the original story, starting with https:// or http://.",
+            code="invalid_canonical_url",
+        ) from error
 
 
 class ArticlePage(BasePage):
@@ -50,6 +64,33 @@ class ArticlePage(BasePage):
     )
     tags = ClusterTaggableManager(through="articles.ArticleTag", blank=True)
 
+    # Search engines and social media (the SEO headline is Wagtail's own `seo_title`).
+    social_headline = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The headline shown when the story is shared on social media. "
+        "Empty: the headline.",
+    )
+    canonical_url = models.URLField(
+        "canonical URL",
+        max_length=500,
+        blank=True,
+        validators=[validate_canonical_url],
+        help_text="For syndicated stories only: the address of the original story, "
+        "which search engines then treat as the main version. Empty: this page.",
+    )
+    # The modified date readers and machines see: moved by each publication that is not marked
+    # as a minor edit (see signal_handlers.record_publication); empty until the first such edit.
+    minor_edit = models.BooleanField(
+        "this is a minor edit (do not change the modified date)",
+        default=False,
+        help_text="Tick for typo fixes and other changes readers need not be told about. "
+        "Applies to this publication only.",
+    )
+    last_substantive_edit_at = models.DateTimeField(
+        "last substantive edit", null=True, blank=True, editable=False
+    )
+
     # Derived from the content each time a revision is saved; never typed in.
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
@@ -73,6 +114,19 @@ class ArticlePage(BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        FieldPanel("minor_edit"),
+    ]
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title", heading="SEO headline"),
+                FieldPanel("search_description"),
+            ],
+            heading="For search engines",
+        ),
+        MultiFieldPanel([FieldPanel("social_headline")], heading="For social media"),
+        MultiFieldPanel([FieldPanel("canonical_url")], heading="Syndication"),
     ]
     settings_panels = [FieldPanel("published_at"), *BasePage.settings_panels]
 
@@ -84,6 +138,7 @@ class ArticlePage(BasePage):
         index.FilterField("published_at"),
     ]
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["sections.SectionPage"]
     subpage_types: list[str] = []
     template = "articles/article_page.html"
@@ -114,6 +169,13 @@ class ArticlePage(BasePage):
         self.refresh_derived_fields()
         super().full_clean(*args, **kwargs)
 
+    def with_content_json(self, content):
+        # The modified date belongs to the page's publication history, not to a revision: keep
+        # the live value, or publishing an older draft would move the date back.
+        page = super().with_content_json(content)
+        page.last_substantive_edit_at = self.last_substantive_edit_at
+        return page
+
     def save(self, *args, **kwargs):
         self.refresh_derived_fields()
         if self.live and self.published_at is None:
@@ -131,11 +193,25 @@ class ArticlePage(BasePage):
     def public_date(self):
         return self.published_at or self.first_published_at
 
+    @property
+    def modified_at(self):
+        """The public modified date: the last substantive edit, never before the public date."""
+        published, edited = self.public_date, self.last_substantive_edit_at
+        if published is None or edited is None:
+            return published or edited
+        return max(published, edited)
+
     def excerpt(self, words: int) -> str:
         return text.first_words(self.summary, words)
 
     def meta_description(self) -> str:
         return self.search_description or self.standfirst
+
+    def head_meta(self, context):
+        """Canonical URL, Open Graph, Twitter card and JSON-LD (see masthead.core.seo)."""
+        from masthead.articles.structured_data import article_head_meta
+
+        return article_head_meta(self, context)
 
     def get_context(self, request, *args, **kwargs):
         from masthead.articles.services import article_page_context

@@ -12,6 +12,14 @@ def section_of(story) -> SectionPage | None:
     return SectionPage.objects.filter(path=parent_path).first()
 
 
+def section_trail(page) -> list[SectionPage]:
+    """The sections above a story (or a section), from the top of the site down, in one query:
+    its breadcrumbs; for a story, the last is its own section."""
+    step = page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path), step)]
+    return list(SectionPage.objects.filter(path__in=paths).order_by("path"))
+
+
 def neighbours(story, section, request=None):
     """The stories published just before and just after this one in its section."""
     if story.published_at is None or story.pk is None:
@@ -31,9 +39,11 @@ def latest_from_section(section, exclude=None, request=None, count=LATEST_FROM_S
 
 
 def article_page_context(story, request) -> dict:
-    section = section_of(story)
+    trail = section_trail(story)
+    section = trail[-1] if trail and trail[-1].path == story.path[: -story.steplen] else None
     context = {
         "section": section,
+        "section_trail": trail,
         "dont_miss": dont_miss(request, exclude=story),
         "bylines": list(story.bylines.select_related("person")),
         "tags": list(story.tags.order_by("name")),

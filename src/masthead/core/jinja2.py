@@ -6,6 +6,7 @@ from jinja2 import Environment
 
 from masthead.articles.text import credit_separator, first_words
 from masthead.core.dates import iso_datetime, long_date
+from masthead.core.seo import head_meta
 
 EXTENSIONS = [
     "wagtail.jinja2tags.core",
@@ -19,7 +20,7 @@ def environment(**options) -> Environment:
     options.setdefault("extensions", [])
     options["extensions"] = [*options["extensions"], *EXTENSIONS]
     env = Environment(**options)  # noqa: S701 (autoescape is set by Django's Jinja2 backend)
-    env.globals.update(static=static, url=reverse)
+    env.globals.update(static=static, url=reverse, head_meta=head_meta)
     env.filters.update(
         long_date=long_date,
         iso_datetime=iso_datetime,

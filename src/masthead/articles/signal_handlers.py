@@ -1,0 +1,28 @@
+"""What publishing a story changes beyond its content: the public modified date."""
+
+from wagtail.signals import page_published
+
+from masthead.articles.models import ArticlePage
+
+
+def record_publication(sender, instance, revision=None, **kwargs) -> None:
+    """Move the modified date to this publication unless the editor marked it a minor edit.
+
+    The first publication leaves it empty (the modified date is then the publication date);
+    "minor edit" is an instruction for one publication, so the live row forgets it.
+    """
+    if not instance.live or instance.last_published_at is None:
+        return  # scheduled for later: the scheduled publication comes back here
+    changes = {"minor_edit": False}
+    first_publication = instance.first_published_at == instance.last_published_at
+    if not instance.minor_edit and not first_publication:
+        changes["last_substantive_edit_at"] = instance.last_published_at
+    ArticlePage.objects.filter(pk=instance.pk).update(**changes)
+    for field, value in changes.items():
+        setattr(instance, field, value)
+
+
+def connect() -> None:
+    page_published.connect(
+        record_publication, sender=ArticlePage, dispatch_uid="masthead.articles.record_publication"
+    )
