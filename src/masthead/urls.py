@@ -16,6 +16,7 @@ urlpatterns = [
     path("authors/<str:slug>/", author_page, name="author"),
     path("search/", search_view, name="search"),
     path("api/", include("masthead.api.urls")),
+    path("", include("masthead.feeds.urls")),
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "masthead.curation",
     "masthead.publishing",
     "masthead.search",
+    "masthead.feeds",
     "masthead.api",
     "masthead.demo",
     "wagtail.contrib.redirects",
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]

@@ -1,0 +1,63 @@
+"""Feed readers poll: ETag and Last-Modified let them ask "anything new?" for a 304."""
+
+import pytest
+from django.utils.http import http_date, parse_http_date
+
+from masthead.articles.models import ArticlePage
+from masthead.feeds.services.stories import last_change
+from masthead.sections.models import SectionPage
+from tests.factories import ArticlePageFactory, publish
+from tests.feeds.conftest import fetch
+
+pytestmark = pytest.mark.django_db
+
+FEEDS = ["/feed/", "/feed/atom/", "/top-news/feed/", "/tags/pakistan/feed/atom/"]
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_a_feed_answers_conditional_requests_with_304(client, url):
+    first = fetch(client, url)
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert etag.startswith('"') and modified
+    by_etag = fetch(client, url, HTTP_IF_NONE_MATCH=etag)
+    assert by_etag.status_code == 304 and by_etag.content == b""
+    by_date = fetch(client, url, HTTP_IF_MODIFIED_SINCE=modified)
+    assert by_date.status_code == 304
+    earlier = http_date(parse_http_date(modified) - 60)
+    assert fetch(client, url, HTTP_IF_MODIFIED_SINCE=earlier).status_code == 200
+    assert fetch(client, url, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+def test_last_modified_is_the_newest_modification_of_the_feeds_stories(client):
+    stories = ArticlePage.objects.live().descendant_of(SectionPage.objects.get(slug="top-news"))
+    newest = max(last_change(s.published_at, s.last_published_at) for s in stories)
+    assert fetch(client, "/top-news/feed/")["Last-Modified"] == http_date(newest.timestamp())
+
+
+def test_a_new_story_changes_the_validators(client, home):
+    top_news = home.get_children().get(slug="top-news").specific
+    before = fetch(client, "/top-news/feed/")
+    story = ArticlePageFactory(parent=top_news, title="Breaking: a new story")
+    publish(story)
+    after = fetch(client, "/top-news/feed/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    assert b"Breaking: a new story" in after.content
+
+
+def test_an_edit_to_a_story_in_the_feed_changes_the_validators(client):
+    before = fetch(client, "/top-news/feed/")
+    story = ArticlePage.objects.get(slug="bnp-seeks-non-interference-with-india")
+    story.title = "BNP seeks non-interference with India (updated)"
+    story.last_published_at = None  # publishing sets it to now
+    publish(story)
+    after = fetch(client, "/top-news/feed/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and b"(updated)" in after.content
+    assert parse_http_date(after["Last-Modified"]) >= parse_http_date(before["Last-Modified"])
+
+
+def test_a_story_leaving_the_feed_changes_the_etag(client):
+    before = fetch(client, "/top-news/feed/")
+    ArticlePage.objects.get(slug="bnp-seeks-non-interference-with-india").unpublish()
+    after = fetch(client, "/top-news/feed/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and b"BNP seeks" not in after.content
