@@ -16,11 +16,11 @@ pytestmark = pytest.mark.django_db
 # and the view restrictions on the path; each page type's own blocks cost the rest.
 # Listings fetch lead images and their renditions with 2 queries, however many stories show.
 EXPECTED = {
-    "article": 19,
-    "section": 12,
-    "home": 14,
-    "tag": 8,
-    "author": 8,
+    "article": 20,
+    "section": 13,
+    "home": 15,
+    "tag": 9,
+    "author": 9,
 }
 
 

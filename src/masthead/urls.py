@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.people.views import author_page
+from masthead.publishing.corrections import corrections_page
 from masthead.search.views import search_view
 from masthead.sections.views import tag_page
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("tags/<str:slug>/", tag_page, name="tag"),
     path("authors/<str:slug>/", author_page, name="author"),
     path("search/", search_view, name="search"),
+    path("corrections/", corrections_page, name="corrections"),
     path("api/", include("masthead.api.urls")),
     path("", include("masthead.feeds.urls")),
 ]

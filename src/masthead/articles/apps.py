@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from masthead.articles import signal_handlers
+        from masthead.articles import rich_text, signal_handlers
 
         signal_handlers.connect()
+        rich_text.register()

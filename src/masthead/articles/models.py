@@ -16,6 +16,8 @@ from masthead.articles import text
 from masthead.articles.blocks import ArticleBodyBlock, body_words
 from masthead.articles.forms import ArticlePageForm
 from masthead.core.models import BasePage
+from masthead.publishing import embargo
+from masthead.publishing.panels import PublicationChecksPanel
 
 
 def validate_canonical_url(value: str) -> None:
@@ -63,6 +65,16 @@ class ArticlePage(BasePage):
         "stories; left empty, it becomes the moment of first publication.",
     )
     tags = ClusterTaggableManager(through="articles.ArticleTag", blank=True)
+    dateline = models.CharField(
+        max_length=100, blank=True, help_text="Where the story was reported from, e.g. ISLAMABAD"
+    )
+    embargo_until = models.DateTimeField(
+        "embargoed until",
+        null=True,
+        blank=True,
+        help_text="Set by the source: the story cannot go out before this time, whatever else "
+        "is done; publishing it releases it at this time.",
+    )
 
     # Search engines and social media (the SEO headline is Wagtail's own `seo_title`).
     social_headline = models.CharField(
@@ -97,12 +109,14 @@ class ArticlePage(BasePage):
     summary = models.TextField(blank=True, editable=False)
 
     content_panels = [
+        PublicationChecksPanel(heading="Before you publish"),
         FieldPanel("title", heading="Headline"),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [FieldPanel("credit_verb"), FieldPanel("credit_organisation")], heading="Source credit"
         ),
         InlinePanel("bylines", label="Byline"),
+        FieldPanel("dateline"),
         MultiFieldPanel(
             [
                 FieldPanel("lead_image"),
@@ -114,6 +128,7 @@ class ArticlePage(BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        InlinePanel("corrections", heading="Corrections and updates", label="Note"),
         FieldPanel("minor_edit"),
     ]
     promote_panels = [
@@ -128,11 +143,15 @@ class ArticlePage(BasePage):
         MultiFieldPanel([FieldPanel("social_headline")], heading="For social media"),
         MultiFieldPanel([FieldPanel("canonical_url")], heading="Syndication"),
     ]
-    settings_panels = [FieldPanel("published_at"), *BasePage.settings_panels]
+    settings_panels = [
+        FieldPanel("published_at"),
+        FieldPanel("embargo_until"),
+        *BasePage.settings_panels,
+    ]
 
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("standfirst"),
+        index.SearchField("standfirst", boost=1.5),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("published_at"),
@@ -174,9 +193,12 @@ class ArticlePage(BasePage):
         # the live value, or publishing an older draft would move the date back.
         page = super().with_content_json(content)
         page.last_substantive_edit_at = self.last_substantive_edit_at
+        # No publication goes live before the embargo: it becomes a release at that time.
+        page.go_live_at = embargo.release_time(page.go_live_at, page.embargo_until)
         return page
 
     def save(self, *args, **kwargs):
+        embargo.refuse_early_publication(self)
         self.refresh_derived_fields()
         if self.live and self.published_at is None:
             # The first publication fixes the public date unless an editor set one.

@@ -38,6 +38,18 @@ def latest_from_section(section, exclude=None, request=None, count=LATEST_FROM_S
     return list(newest_first(stories)[:count])
 
 
+def public_linked_story_ids(story, request=None) -> set[int]:
+    """Which of the stories the body's "also read" blocks link to readers may see (one query)."""
+    ids = {
+        block.value["story"].pk
+        for block in story.body
+        if block.block_type == "also_read" and block.value.get("story") is not None
+    }
+    if not ids:
+        return set()
+    return set(public_stories(request).filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def article_page_context(story, request) -> dict:
     trail = section_trail(story)
     section = trail[-1] if trail and trail[-1].path == story.path[: -story.steplen] else None
@@ -48,6 +60,8 @@ def article_page_context(story, request) -> dict:
         "bylines": list(story.bylines.select_related("person")),
         "tags": list(story.tags.order_by("name")),
         "credit_organisation": story.credit_organisation if story.credit_organisation_id else None,
+        "corrections": list(story.corrections.order_by("noted_at")),
+        "public_link_ids": public_linked_story_ids(story, request),
     }
     if section is None:
         return context | {"previous_story": None, "next_story": None, "latest_from_section": []}

@@ -15,11 +15,17 @@ def record_publication(sender, instance, revision=None, **kwargs) -> None:
         return  # scheduled for later: the scheduled publication comes back here
     changes = {"minor_edit": False}
     first_publication = instance.first_published_at == instance.last_published_at
-    if not instance.minor_edit and not first_publication:
+    if not first_publication and (not instance.minor_edit or has_new_note(instance)):
         changes["last_substantive_edit_at"] = instance.last_published_at
     ArticlePage.objects.filter(pk=instance.pk).update(**changes)
     for field, value in changes.items():
         setattr(instance, field, value)
+
+
+def has_new_note(story) -> bool:
+    """A correction or update added since the last substantive edit is never a minor edit."""
+    since = story.last_substantive_edit_at or story.first_published_at
+    return story.corrections.filter(noted_at__gt=since).exists()
 
 
 def connect() -> None:

@@ -68,9 +68,19 @@ def news_article(page, context, canonical: str | None, images: list) -> dict:
         "keywords": [tag.name for tag in context.get("tags", [])],
         "inLanguage": seo.language(),
         "wordCount": page.word_count or None,
+        "dateline": page.dateline or None,
+        "correction": [correction_comment(note) for note in context.get("corrections", [])],
         **contributors(context),
     }
     return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def correction_comment(note) -> dict:
+    return {
+        "@type": "CorrectionComment",
+        "text": f"{note.get_kind_display()}: {note.text}",
+        "datePublished": _iso(note.noted_at),
+    }
 
 
 def credited(context) -> list[dict]:

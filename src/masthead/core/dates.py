@@ -30,3 +30,9 @@ def long_date(value: datetime) -> str:
 
 def iso_datetime(value: datetime) -> str:
     return in_newsroom(value).isoformat(timespec="seconds")
+
+
+def long_datetime(value: datetime) -> str:
+    """'August 3, 2023 at 14:05 BST' in the newsroom's time zone."""
+    local = in_newsroom(value)
+    return f"{long_date(value)} at {local:%H:%M} {local.tzname()}"

@@ -5,7 +5,7 @@ from django.urls import reverse
 from jinja2 import Environment
 
 from masthead.articles.text import credit_separator, first_words
-from masthead.core.dates import iso_datetime, long_date
+from masthead.core.dates import iso_datetime, long_date, long_datetime
 from masthead.core.seo import head_meta
 
 EXTENSIONS = [
@@ -23,6 +23,7 @@ def environment(**options) -> Environment:
     env.globals.update(static=static, url=reverse, head_meta=head_meta)
     env.filters.update(
         long_date=long_date,
+        long_datetime=long_datetime,
         iso_datetime=iso_datetime,
         first_words=first_words,
         credit_separator=credit_separator,

@@ -14,6 +14,7 @@ from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.demo import content
 from masthead.demo.accounts import ensure_accounts, logins_text
 from masthead.demo.images import demo_image
+from masthead.demo.pipeline import ensure_pipeline
 from masthead.demo.reference import read_reference
 from masthead.people.models import Person
 from masthead.sections.models import HomePage, SectionPage
@@ -56,6 +57,7 @@ class DemoLoader:
         )
         self.admin_account()
         self.created += ensure_accounts(self.sections)
+        self.created += ensure_pipeline(self.sections["world"], self.people)
         self.log(f"Demo loaded: {self.created} new items.")
 
     def person(self, slug, name, kind, job_title, bio) -> Person:

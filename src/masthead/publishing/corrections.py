@@ -1,0 +1,24 @@
+"""The public record of corrections, clarifications and updates: /corrections/."""
+
+from django.template.response import TemplateResponse
+
+from masthead.articles.queries import public_stories
+from masthead.publishing.models import Correction
+from masthead.sections.services import paginate
+
+CORRECTIONS_PAGE_SIZE = 30
+
+
+def public_corrections(request=None):
+    """Notes on public stories, newest first (a pulled story's notes go with it)."""
+    return (
+        Correction.objects.filter(page__in=public_stories(request).values("pk"))
+        .select_related("page")
+        .defer("page__body")
+        .order_by("-noted_at", "-pk")
+    )
+
+
+def corrections_page(request):
+    notes = paginate(public_corrections(request), request, CORRECTIONS_PAGE_SIZE)
+    return TemplateResponse(request, "publishing/corrections.html", {"notes_page": notes})
