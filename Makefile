@@ -23,10 +23,12 @@ $(STAMP):
 
 venv: $(STAMP)  ## Create .venv/ and install Masthead with the pinned versions
 
-demo: $(STAMP)  ## Migrate, load the demo and serve it on 127.0.0.1:$(PORT) (foreground)
+demo: $(STAMP)  ## Migrate, load the demo, run the scheduling worker and serve on 127.0.0.1:$(PORT) (foreground)
 	$(BIN)/masthead migrate --noinput
 	$(BIN)/masthead demo
-	exec $(BIN)/masthead runserver 127.0.0.1:$(PORT) --noreload
+	$(BIN)/masthead worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/masthead runserver 127.0.0.1:$(PORT) --noreload
 
 lint: $(STAMP)  ## ruff and the migrations check
 	$(BIN)/ruff check .

@@ -1,0 +1,77 @@
+"""`make demo` runs the scheduling worker beside the server, and stops it when it is stopped."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from tests.test_commands import ROOT, bare_env, free_port, wait_for
+
+REFERENCE_URL = "/top-news/pakistan-quietly-greenlights-security-pact-with-us/"
+
+
+def worker_processes(home: Path) -> list[int]:
+    """The `masthead worker` processes running with this MASTHEAD_HOME (Linux /proc)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+            environ = (proc / "environ").read_bytes().split(b"\0")
+        except OSError:  # gone meanwhile, or not ours
+            continue
+        is_worker = any(arg.endswith(b"masthead") for arg in argv) and b"worker" in argv
+        if is_worker and f"MASTHEAD_HOME={home}".encode() in environ:
+            found.append(int(proc.name))
+    return found
+
+
+def wait_for_a_pass(home: Path, timeout: float) -> None:
+    """Until the worker has finished a pass (its lease row records it)."""
+    deadline = time.monotonic() + timeout
+    sql = "SELECT count(*) FROM publishing_workerlease WHERE last_run_at IS NOT NULL"
+    while True:
+        with closing(sqlite3.connect(home / "masthead.sqlite3", timeout=20)) as connection:
+            if connection.execute(sql).fetchone()[0]:
+                return
+        assert time.monotonic() < deadline, "the worker never finished a pass"
+        time.sleep(0.2)
+
+
+def wait_for_no_workers(home: Path, timeout: float) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while (left := worker_processes(home)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return left
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc (Linux)")
+@pytest.mark.skipif(not (ROOT / "Makefile").exists(), reason="needs the repository's Makefile")
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "term"])
+def test_make_demo_runs_the_worker_and_leaves_none_behind(tmp_path, stop_signal):
+    port = free_port()
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "demo", f"PORT={port}"],
+        cwd=ROOT,
+        env=bare_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}{REFERENCE_URL}", timeout=240)
+        wait_for_a_pass(tmp_path, timeout=60)
+        assert len(worker_processes(tmp_path)) == 1
+        assert process.poll() is None, "make demo must stay in the foreground"
+    finally:
+        os.killpg(process.pid, stop_signal)  # what Ctrl-C (or a supervisor) does to the group
+        output = process.communicate(timeout=60)[0].decode()
+    assert wait_for_no_workers(tmp_path, timeout=10) == [], output
+    assert "took the scheduler's lease" in output
+    assert output.rstrip().count("worker stopped") == 1, output
