@@ -173,6 +173,8 @@ WAGTAILADMIN_BASE_URL = MASTHEAD_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "masthead.search.backends"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
+# Everyone in the newsroom enters and reads times (go-live, expiry, embargo) in its zone.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 
