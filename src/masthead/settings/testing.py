@@ -4,4 +4,5 @@ from masthead.settings import *  # noqa: F403
 
 # Half an hour off UTC, and far from it: a date shown in the wrong zone shows up in the tests.
 TIME_ZONE = MASTHEAD_TIME_ZONE = "Asia/Kolkata"
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
