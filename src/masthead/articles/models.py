@@ -7,7 +7,7 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -110,7 +110,7 @@ class ArticlePage(BasePage):
 
     content_panels = [
         PublicationChecksPanel(heading="Before you publish"),
-        FieldPanel("title", heading="Headline"),
+        TitleFieldPanel("title", heading="Headline"),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [FieldPanel("credit_verb"), FieldPanel("credit_organisation")], heading="Source credit"

@@ -69,3 +69,22 @@ SITE_PAGE_PERMISSIONS = [
     "lock_page",
     "unlock_page",
 ]
+
+# Image and document rights are granted per collection in Wagtail: on the root collection, so
+# they cover every collection.
+_MEDIA_WRITE = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+_MEDIA_EDIT = [("wagtailimages", "change_image"), ("wagtaildocs", "change_document")]
+ROLE_COLLECTION_PERMISSIONS = {
+    CONTRIBUTOR: _MEDIA_WRITE,
+    REPORTER: _MEDIA_WRITE,
+    COPY_EDITOR: _MEDIA_WRITE + _MEDIA_EDIT,
+    EDITOR: _MEDIA_WRITE + _MEDIA_EDIT,
+    CHIEF_EDITOR: _MEDIA_WRITE
+    + _MEDIA_EDIT
+    + [("wagtailimages", "delete_image"), ("wagtaildocs", "delete_document")],
+}

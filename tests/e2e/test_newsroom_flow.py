@@ -1,0 +1,213 @@
+"""The newsroom's review and scheduling flows, clicked through Wagtail's admin in Chromium.
+
+The demo is served as an operator serves it (a fresh MASTHEAD_HOME, `masthead migrate`,
+`masthead demo`, `masthead runserver`) with `masthead worker` beside it, and
+tests/e2e/newsroom.mjs (playwright-core in Debian's Chromium) plays the newsroom:
+
+- review: the reporter writes a story in Top News (paragraph, quote, an image uploaded through the
+  chooser) and submits it; the copy editor approves "Copy edit", the editor approves "Publish";
+  logged out, the story is on /, /top-news/ and /feed/ within 5 s;
+- scheduling: the editor sets a go-live time in the "Set publishing schedule" dialog and clicks
+  Publish a few seconds before it; the worker makes it live, and it is on /top-news/ within 5 s
+  of its time (the lateness is printed).
+
+Run with MASTHEAD_BROWSER_CHECKS=1 after `PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci
+--ignore-scripts`, with Chromium (CHROME_PATH, default /usr/bin/chromium).
+"""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_commands import free_port, wait_for
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+SCRIPT = Path(__file__).with_name("newsroom.mjs")
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+
+
+def run(args, timeout, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(arg) for arg in args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env=env,
+    )
+
+
+def start(args, env, log: Path) -> subprocess.Popen:
+    with log.open("wb") as output:  # a file, not a pipe that nobody reads
+        return subprocess.Popen(
+            [str(arg) for arg in args],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory):
+    """The demo on a free loopback port and a running worker, with nothing but PATH, home, PORT."""
+    missing = [str(p) for p in (ROOT / "node_modules" / "playwright-core",) if not p.exists()]
+    missing += [] if Path(CHROME).exists() else [CHROME]
+    if missing:
+        pytest.fail(f"the newsroom flow needs playwright-core and Chromium; missing: {missing}")
+    home = tmp_path_factory.mktemp("newsroom-home")
+    port = free_port()
+    env = {"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(home), "PORT": str(port)}
+    for args in (["migrate", "--noinput"], ["demo"]):
+        result = run([BIN / "masthead", *args], timeout=300, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    shell = run(
+        [
+            BIN / "masthead",
+            "shell",
+            "-c",
+            "from masthead.sections.models import SectionPage;"
+            "print(SectionPage.objects.get(slug='top-news').pk)",
+        ],
+        timeout=120,
+        env=env,
+    )
+    assert shell.returncode == 0, shell.stdout + shell.stderr
+    top_news = shell.stdout.strip().splitlines()[-1]
+    server = start(
+        [BIN / "masthead", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env,
+        home / "runserver.log",
+    )
+    worker = start([BIN / "masthead", "worker"], env, home / "worker.log")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            wait_for(f"{base}/", timeout=120)
+        except OSError:
+            pytest.fail(f"the server did not answer on {base}/:\n{_tail(home / 'runserver.log')}")
+        yield {"base": base, "home": home, "top_news": top_news, "worker": worker}
+    finally:
+        stop(worker)
+        stop(server)
+
+
+def _tail(path: Path, size: int = 3000) -> str:
+    return path.read_text(errors="replace")[-size:] if path.exists() else "(no log)"
+
+
+@pytest.fixture
+def image(tmp_path) -> Path:
+    """A small PNG, different on every run so that Wagtail does not call it a duplicate."""
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (640, 400), (180, 30, 40))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((320, 0, 640, 400), fill=(30, 60, 180))
+    draw.ellipse((260, 140, 380, 260), fill=tuple(random.randrange(256) for _ in range(3)))  # noqa: S311
+    path = tmp_path / "newsroom-photo.png"
+    picture.save(path)
+    return path
+
+
+def play(newsroom, mode: str, image: Path, headline: str, timeout: int = 300) -> dict:
+    """Run newsroom.mjs; {step: details} from its JSON lines. Fails with what the page showed."""
+    assert newsroom["worker"].poll() is None, "the worker died:\n" + _tail(
+        newsroom["home"] / "worker.log"
+    )
+    result = run(
+        ["node", SCRIPT, mode, newsroom["base"], newsroom["top_news"], image, headline],
+        timeout=timeout,
+        env={**os.environ, "CHROME_PATH": CHROME},
+    )
+    steps = {}
+    for line in result.stdout.splitlines():
+        if line.startswith("{"):
+            entry = json.loads(line)
+            steps[entry["step"]] = entry
+    if result.returncode != 0:
+        pytest.fail(
+            f"newsroom.mjs {mode} failed:\n{result.stderr}\nsteps done: {list(steps)}"
+            f"\nworker log:\n{_tail(newsroom['home'] / 'worker.log', 1500)}"
+        )
+    return steps
+
+
+def test_review_flow_from_reporter_to_front_page(newsroom, image, browser_notes):
+    headline = f"Council approves night buses {int(time.time())}"
+    steps = play(newsroom, "review", image, headline)
+
+    assert steps["image-chosen"]["title"], steps["image-chosen"]
+    assert "submitted for moderation" in steps["submitted"]["message"], steps["submitted"]
+    assert "in review: copy edit" in steps["reporter-listing"]["row"].lower(), steps
+    assert headline in steps["copyeditor-dashboard"]["panel"], steps["copyeditor-dashboard"]
+    assert "in moderation" in steps["copyeditor-edit-view"]["status"].lower(), steps
+    assert "has been updated" in steps["copy-edit-approved"]["message"], steps
+    assert "in review: publish" in steps["copyeditor-listing"]["row"].lower(), steps
+    assert headline in steps["editor-dashboard"]["panel"], steps["editor-dashboard"]
+    assert "has been updated" in steps["publish-approved"]["message"], steps
+    assert "live" in steps["editor-listing"]["row"].lower(), steps["editor-listing"]
+
+    found = steps["public"]["found"]
+    missing = [path for path in ("/", "/top-news/", "/feed/") if path not in found]
+    assert not missing, f"not public within 5 s on {missing}; found {found}"
+    story = steps["story-page"]
+    assert story == {
+        "step": "story-page",
+        "at": story["at"],
+        "status": 200,
+        "quote": True,
+        "speaker": True,
+        "image_alt": True,
+    }, story
+    browser_notes.append(f"review flow: public after approval on {found} (seconds)")
+
+
+def test_scheduled_story_goes_live_with_the_worker(newsroom, image, browser_notes):
+    headline = f"Scheduled briefing on the budget {int(time.time())}"
+    steps = play(newsroom, "schedule", image, headline)
+
+    scheduled = steps["scheduled"]
+    assert "scheduled for publishing" in scheduled["message"], scheduled
+    assert scheduled["seconds_ahead_at_publish_click"] > 0, scheduled
+    appeared = steps["appeared"]
+    assert appeared["seen_at"] is not None, (
+        f"not on /top-news/ within 5 s of {scheduled['go_live_local']}:\n"
+        + _tail(newsroom["home"] / "worker.log", 1500)
+    )
+    assert not appeared["early"], f"live before its time: {appeared}"
+    lateness = appeared["lateness"]
+    worker_lines = [
+        line
+        for line in _tail(newsroom["home"] / "worker.log", 20000).splitlines()
+        if headline in line
+    ]
+    note = (
+        f"scheduling: go-live {scheduled['go_live_local']} set in the schedule dialog, Publish"
+        f" clicked {scheduled['seconds_ahead_at_publish_click']:.1f} s before it; on /top-news/"
+        f" {lateness:.2f} s after its time; worker: {' | '.join(worker_lines) or '(no line)'}"
+    )
+    print(note)
+    browser_notes.append(note)
+    assert 0 <= lateness <= 5, note
