@@ -28,9 +28,10 @@ from wagtail.rich_text.rewriters import (
     extract_attrs,
 )
 
-from masthead.api.links import PageUrls, absolute_urls_in, rendition_url
+from masthead.api.links import PageUrls, rendition_url
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_pages, public_stories
+from masthead.core.links import absolute_html
 
 FIGURE_RENDITION = "format-jpeg|width-1200"  # the largest JPEG the story page uses
 _STREAM = ArticlePage._meta.get_field("body").stream_block  # the blocks as readers get them
@@ -112,7 +113,7 @@ class BodyRenderer:
             if rendered is not None:
                 value, fragment = rendered
                 blocks.append({"type": raw["type"], "id": str(raw.get("id") or ""), "value": value})
-                html.append(absolute_urls_in(fragment))
+                html.append(absolute_html(fragment))
         return blocks, "\n".join(html)
 
     # Rich text ---------------------------------------------------------------------------------
@@ -143,8 +144,8 @@ class BodyRenderer:
     # Blocks: each returns (JSON value, HTML) or None to leave the block out ---------------------
 
     def paragraph(self, value):
-        html = absolute_urls_in(self.rewriter(str(value or "")))
-        return html, html  # absolute_urls_in() again on it finds nothing to do
+        html = absolute_html(self.rewriter(str(value or "")))
+        return html, html  # absolute_html() again on it finds nothing to do
 
     def heading(self, value):
         text = str(value or "")

@@ -7,11 +7,6 @@ from masthead.sections.models import SectionPage
 LATEST_FROM_SECTION = 4
 
 
-def section_of(story) -> SectionPage | None:
-    parent_path = story.path[: -story.steplen]
-    return SectionPage.objects.filter(path=parent_path).first()
-
-
 def section_trail(page) -> list[SectionPage]:
     """The sections above a story (or a section), from the top of the site down, in one query:
     its breadcrumbs; for a story, the last is its own section."""

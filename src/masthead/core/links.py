@@ -1,5 +1,9 @@
 """Absolute URLs: every one comes from MASTHEAD_BASE_URL, never from the request's Host header."""
 
+import re
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
 from django.conf import settings
 
 
@@ -8,3 +12,48 @@ def absolute_url(path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
     return settings.MASTHEAD_BASE_URL + ("" if path.startswith("/") else "/") + path
+
+
+URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "data")
+SRCSET_ATTRIBUTES = ("srcset",)
+_URL_ATTRIBUTE = re.compile(r"\b(?:href|src|srcset|poster|cite|action|data)\s*=", re.IGNORECASE)
+
+
+def absolute_link(url: str) -> str:
+    """A link as it must read away from the site (feeds, the API): relative ones made absolute."""
+    url = url.strip()
+    if not url or url.startswith("#"):
+        return url
+    if url.startswith("//"):  # protocol-relative: the site's own scheme
+        return f"{urlsplit(settings.MASTHEAD_BASE_URL).scheme}:{url}"
+    if urlsplit(url).scheme:  # http:, https:, mailto:, tel:, data: ...
+        return url
+    return absolute_url(url)
+
+
+def absolute_srcset(value: str) -> str:
+    """Each candidate of a srcset ("/a.webp 480w, /b.webp 800w") made absolute."""
+    candidates = []
+    for candidate in value.split(","):
+        parts = candidate.strip().split(maxsplit=1)
+        if parts:
+            candidates.append(" ".join([absolute_link(parts[0]), *parts[1:]]))
+    return ", ".join(candidates)
+
+
+def absolute_html(fragment: str) -> str:
+    """`fragment` with every relative URL (href, src, srcset, ...) on MASTHEAD_BASE_URL."""
+    if not fragment.strip():
+        return ""
+    if not _URL_ATTRIBUTE.search(fragment):
+        return fragment  # no URL attribute at all: spare the parser
+    # html.parser knows HTML's void elements (<source>, <img>), which libxml2's parser does not.
+    soup = BeautifulSoup(fragment, "html.parser")
+    for element in soup.find_all(True):
+        for name in URL_ATTRIBUTES:
+            if isinstance(element.get(name), str):
+                element[name] = absolute_link(element[name])
+        for name in SRCSET_ATTRIBUTES:
+            if isinstance(element.get(name), str):
+                element[name] = absolute_srcset(element[name])
+    return soup.decode(formatter="minimal")
