@@ -226,20 +226,27 @@ def test_lighthouse_scores_reach_the_bar(server, checkable, path, browser_notes,
     if path not in checkable:
         pytest.fail(f"{path} does not answer {PAGES[path]}")
     report = tmp_path / "lighthouse.json"
-    result = run(
-        [
-            LIGHTHOUSE,
-            server + path,
-            "--quiet",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--only-categories=" + ",".join(LIGHTHOUSE_BARS),
-            "--output=json",
-            f"--output-path={report}",
-        ],
-        timeout=300,
-        env={**os.environ, "CHROME_PATH": CHROME},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    # Lighthouse sometimes loses the trace of a page load on a loaded machine (NO_NAVSTART,
+    # NO_FCP): that is the tool failing, not the page, so such a run is repeated, twice at most.
+    for attempt in range(1, 4):
+        result = run(
+            [
+                LIGHTHOUSE,
+                server + path,
+                "--quiet",
+                f"--chrome-flags={CHROME_FLAGS}",
+                "--only-categories=" + ",".join(LIGHTHOUSE_BARS),
+                "--output=json",
+                f"--output-path={report}",
+            ],
+            timeout=300,
+            env={**os.environ, "CHROME_PATH": CHROME},
+        )
+        output = result.stdout + result.stderr
+        if result.returncode == 0 or "Runtime error encountered" not in output or attempt == 3:
+            break
+        browser_notes.append(f"lighthouse {path}: run {attempt} failed, repeated: {output[-200:]}")
+    assert result.returncode == 0, output
     data = json.loads(report.read_text())
     assert not data.get("runtimeError"), data["runtimeError"]
     scores = {name: data["categories"][name]["score"] for name in LIGHTHOUSE_BARS}
