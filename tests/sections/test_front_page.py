@@ -6,11 +6,15 @@ import pytest
 from django.utils import timezone
 
 from masthead.curation.models import Curation, FrontPagePin
+from masthead.demo import content
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, SectionPageFactory
 from tests.pages import parse, visible_text
 
 pytestmark = pytest.mark.django_db
+
+# The demo's newest story: dated at the moment the demo loads (content.LIVE_STORY).
+LIVE = content.LIVE_STORY["headline"]
 
 
 def front(client):
@@ -23,12 +27,13 @@ def front(client):
 
 @pytest.fixture
 def curation(site):
+    """The site's curation without the demo's pins."""
     curation = Curation.for_site(site)
     curation.front_page_pins.all().delete()
     return curation
 
 
-def test_without_pins_the_newest_stories_lead(client, curation):
+def test_the_demo_pins_its_lead_and_top_stories_and_the_newest_story_leads_latest(client):
     lead, top, latest, _ = front(client)
     assert lead == ["54 killed in overnight airstrikes in Gaza"]
     assert top == [
@@ -37,7 +42,23 @@ def test_without_pins_the_newest_stories_lead(client, curation):
         "Taiwan tests new missile system",
         "Regional airline orders twenty new jets",
     ]
-    assert latest[0] == "Coastal cities draw up plans for higher seas"
+    assert latest[:2] == [LIVE, "Coastal cities draw up plans for higher seas"]
+    assert not set(latest) & set(lead + top)
+
+
+def test_without_pins_the_newest_stories_lead(client, curation):
+    lead, top, latest, _ = front(client)
+    assert lead == [LIVE]
+    assert top == [
+        "54 killed in overnight airstrikes in Gaza",
+        "No Military Fix for Ukraine War, Says Rubio",
+        "BNP seeks non-interference with India",
+        "Taiwan tests new missile system",
+    ]
+    assert latest[:2] == [
+        "Regional airline orders twenty new jets",
+        "Coastal cities draw up plans for higher seas",
+    ]
     assert not set(latest) & set(lead + top)
 
 
@@ -56,9 +77,9 @@ def test_pinned_lead_and_top_stories_come_first_and_the_newest_fill_the_rest(cli
     assert lead == [older.title]
     assert top == [
         "Pakistan Quietly Greenlights Security Pact with US",
+        LIVE,
         "54 killed in overnight airstrikes in Gaza",
         "No Military Fix for Ukraine War, Says Rubio",
-        "BNP seeks non-interference with India",
     ]
     assert older.title not in latest
 
@@ -72,7 +93,7 @@ def test_an_expired_pin_gives_its_place_back(client, curation):
         expires_at=timezone.now() - timedelta(seconds=1),
     )
     lead, _, _, _ = front(client)
-    assert lead == ["54 killed in overnight airstrikes in Gaza"]
+    assert lead == [LIVE]
 
 
 def test_an_unpublished_pinned_story_is_not_shown(client, curation):

@@ -252,15 +252,50 @@ STORIES = [
     },
 ]
 
+# DEMO CONTENT: the one story dated at the moment the demo loads it, so that a fresh demo's news
+# sitemap (the stories of the last two days) is never empty. It has no "published" date of its
+# own: the loader dates it "now" when it creates it, and each later run of `masthead demo`
+# publishes it again, as a new revision dated "now" at the same URL (see DemoLoader.live_story).
+# Its text is written to stay true whatever the day. It is in World, not Top News, and not a
+# Don't Miss pick, so that the reference page does not change.
+LIVE_STORY = {
+    "section": "world",
+    "slug": "world-briefing-port-cities-test-their-shared-flood-gates",
+    "image": True,
+    "headline": "World briefing: port cities test their shared flood gates",
+    "standfirst": "Engineers closed the first storm gates built to the cities' shared designs "
+    "against a high tide, and said they held",
+    "credit": "newswire",
+    "dateline": "LISBON",
+    "body": [
+        "Port cities that agreed to pool their flood defence designs have begun testing the "
+        "first gates built to the shared plans, closing them against a high tide for the first "
+        "time.",
+        "Engineers in Lisbon said the gates sealed within the time allowed and that no water "
+        "came over the sea wall behind them.",
+        "This briefing is updated through the day: the desk adds the results from the other "
+        "cities as they report.",
+    ],
+    "bylines": [("amara-okafor", "reporting")],
+    "tags": ["Climate", "Briefing"],
+}
+
 # In this order; the reference story is not among them (a page never picks itself).
 DONT_MISS = [
     "kosovo-flareup-kurtis-rift-with-the-us-is-alarming",
     "chinas-gift-to-pak-a-gambit-in-indian-ocean",
 ]
 
-# The lead story pinned on the front page (the newest Top News story: pinning it changes nothing
-# on the reference page).
+# The lead and top stories pinned on the front page, as the desk would pin them: the front page
+# stays the same when newer stories arrive (the live story above goes to the top of "Latest").
+# Pins only change the front page, never the reference page.
 FRONT_PAGE_LEAD = "54-killed-in-overnight-airstrikes-in-gaza"
+FRONT_PAGE_TOP = [
+    "no-military-fix-for-ukraine-war-says-rubio",
+    "bnp-seeks-non-interference-with-india",
+    "taiwan-tests-new-missile-system",
+    "regional-airline-orders-twenty-new-jets",
+]
 
 # DEMO CONTENT: a month of short market reports, so that Business has more than one page.
 MARKET_MOVES = [

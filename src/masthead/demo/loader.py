@@ -1,9 +1,15 @@
-"""Loading the demo newsroom, idempotently: what exists already is left as it is."""
+"""Loading the demo newsroom, idempotently: what exists already is left as it is.
+
+One exception, by design: the live story (content.LIVE_STORY) is dated at the moment the demo
+loads it, and each later load publishes it again dated "now" (DemoLoader.live_story), so that the
+news sitemap, which lists the last two days' stories, is never empty after `make demo`.
+"""
 
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Site
 
@@ -51,6 +57,8 @@ class DemoLoader:
         self.stories = {}
         for story in sorted(content.STORIES, key=lambda s: "reference" in s):
             self.stories[story["slug"]] = self.story(story)
+        live = self.live_story(content.LIVE_STORY)
+        self.stories[live.slug] = live
         self.curate(site)
         SiteSettings.objects.get_or_create(
             site=site, defaults={"tagline": content.NEWSROOM_TAGLINE}
@@ -77,14 +85,20 @@ class DemoLoader:
         self.created += 1
         return section
 
-    def story(self, spec) -> ArticlePage:
+    def existing_story(self, spec) -> ArticlePage | None:
         parent = self.sections[spec["section"]]
-        existing = ArticlePage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+        return ArticlePage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+
+    def story(self, spec, published_at: datetime | None = None) -> ArticlePage:
+        existing = self.existing_story(spec)
         if existing:
             return existing
+        parent = self.sections[spec["section"]]
         fields = self.reference_fields() if spec.get("reference") else self.story_fields(spec)
         page = ArticlePage(
-            slug=spec["slug"], published_at=newsroom_time(spec["published"]), **fields
+            slug=spec["slug"],
+            published_at=published_at or newsroom_time(spec["published"]),
+            **fields,
         )
         for position, (person_slug, role) in enumerate(spec.get("bylines", [])):
             page.bylines.add(
@@ -96,12 +110,38 @@ class DemoLoader:
         self.created += 1
         return page
 
+    def live_story(self, spec) -> ArticlePage:
+        """The story dated at the moment the demo loads: created dated now; on a later load,
+        published again dated now, at the same URL.
+
+        The new date goes out as a new revision published through Wagtail, as an editor's
+        Publish button does, so that the page history, the publication signals and the caches
+        all see it. It is a minor edit: the text has not changed. The story is left as it is
+        where an editor has taken it over: unpublished, with a draft or a scheduled revision,
+        in review, or locked.
+        """
+        now = timezone.now()
+        story = self.existing_story(spec)
+        if story is None:
+            return self.story(spec, published_at=now)
+        if not story.live or story.locked or story.has_unpublished_changes:
+            return story
+        if story.workflow_in_progress or story.scheduled_revision is not None:
+            return story
+        story.published_at = now
+        story.minor_edit = True
+        story.save_revision(log_action=True).publish()
+        story.refresh_from_db()
+        self.log(f"Published “{story.title}” again, dated now.")
+        return story
+
     def story_fields(self, spec) -> dict:
         credit = spec.get("credit")
         fields = {
             "title": spec["headline"],
             "standfirst": spec["standfirst"],
             "credit_organisation": self.people[credit] if credit else None,
+            "dateline": spec.get("dateline", ""),
             "body": [("paragraph", paragraph(text)) for text in spec["body"]],
         }
         if spec.get("image"):
@@ -149,10 +189,13 @@ class DemoLoader:
                 )
             self.created += len(content.DONT_MISS)
         if not curation.front_page_pins.exists():
-            FrontPagePin.objects.create(
-                curation=curation, story=self.stories[content.FRONT_PAGE_LEAD], slot="lead"
-            )
-            self.created += 1
+            pins = [(content.FRONT_PAGE_LEAD, "lead")]
+            pins += [(slug, "top") for slug in content.FRONT_PAGE_TOP]
+            for position, (slug, slot) in enumerate(pins):
+                FrontPagePin.objects.create(
+                    curation=curation, story=self.stories[slug], slot=slot, sort_order=position
+                )
+            self.created += len(pins)
 
     def admin_account(self) -> None:
         user_model = get_user_model()

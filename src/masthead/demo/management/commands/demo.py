@@ -4,7 +4,10 @@ from masthead.demo.loader import DemoLoader, admin_login_text
 
 
 class Command(BaseCommand):
-    help = "Load the demo newsroom (idempotent: run again, it adds only what is missing)."
+    help = (
+        "Load the demo newsroom (idempotent: run again, it adds only what is missing, and "
+        "publishes its live World briefing again dated now, for the news sitemap)."
+    )
 
     def handle(self, *args, **options):
         DemoLoader(log=lambda line: self.stdout.write(line)).load()
