@@ -1,0 +1,131 @@
+"""`masthead serve`, run as an operator runs it: a fresh MASTHEAD_HOME and nothing else.
+
+The slow test migrates a new data folder, loads the demo and serves it with one worker; the
+others check what `serve` refuses to do before it starts.
+"""
+
+import os
+import re
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from email.message import Message
+from pathlib import Path
+
+import pytest
+
+from tests.test_commands import BIN, REFERENCE_URL, bare_env, free_port, masthead, wait_for
+
+HASHED_CSS = re.compile(r'href="(/static/masthead/css/site\.[0-9a-f]{12}\.css)"')
+
+
+def start_serve(home: Path, *args: str, **env) -> tuple[subprocess.Popen, Path]:
+    log = home / "serve.log"
+    with log.open("wb") as output:  # a file, not a pipe that nobody reads
+        process = subprocess.Popen(
+            [str(BIN / "masthead"), "serve", *args],
+            env=bare_env(home, **env),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    return process, log
+
+
+def get(url: str) -> tuple[int, Message, str]:
+    """Status, headers (case-insensitive) and body, whatever the status."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.headers, error.read().decode()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """`masthead serve --workers 1` on a migrated demo newsroom; stopped by the last test."""
+    home = tmp_path_factory.mktemp("serve-home")
+    for args in (["migrate", "--noinput"], ["demo"]):
+        result = masthead(home, *args)
+        assert result.returncode == 0, result.stdout + result.stderr
+    port = free_port()
+    process, log = start_serve(home, "--workers", "1", "--port", str(port))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            wait_for(f"{base}/robots.txt", timeout=180)
+        except OSError:
+            pytest.fail(f"masthead serve did not answer on {base}:\n{log.read_text()}")
+        yield {"base": base, "process": process, "log": log, "home": home}
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_serve_answers_with_the_site(served):
+    status, headers, page = get(served["base"] + "/")
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    assert '<header class="masthead"' in page
+    assert '<footer class="site-footer">' in page
+    assert headers["Server"] == "granian"
+    status, _headers, story = get(served["base"] + REFERENCE_URL)
+    assert status == 200
+    assert "Pakistan Quietly Greenlights Security Pact with US" in story
+    assert served["process"].poll() is None, "serve must stay in the foreground"
+
+
+@pytest.mark.slow
+def test_static_files_have_hashed_names_and_are_cached_for_ever(served):
+    page = get(served["base"] + "/")[2]
+    found = HASHED_CSS.search(page)
+    assert found, "the stylesheet's address has no content hash"
+    status, headers, css = get(served["base"] + found.group(1))
+    assert status == 200
+    assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
+    assert "masthead" in css
+    assert (served["home"] / "static" / "staticfiles.json").exists()
+
+
+@pytest.mark.slow
+def test_debug_is_off_errors_are_the_sites_own_pages(served):
+    status, _headers, page = get(served["base"] + "/no-such-page/")
+    assert status == 404
+    assert "<h1>Page not found</h1>" in page
+    assert '<header class="masthead"' in page
+    assert "Django" not in page and "URLconf" not in page
+    log = served["log"].read_text()
+    assert "DEBUG is on" not in log
+    assert "GET /no-such-page/" not in log, "no access log by default"
+
+
+@pytest.mark.slow
+def test_sigterm_stops_it_within_seconds(served):
+    process = served["process"]
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=15) == 0, served["log"].read_text()
+    assert time.monotonic() - started < 10
+    with pytest.raises(OSError):
+        urllib.request.urlopen(served["base"] + "/robots.txt", timeout=2)
+
+
+def test_serve_refuses_an_unmigrated_database_and_warns_of_debug(tmp_path):
+    process, log = start_serve(tmp_path, "--port", str(free_port()), DEBUG="1")
+    assert process.wait(timeout=120) == 1
+    output = log.read_text()
+    assert "DEBUG is on" in output
+    assert "the database is not migrated" in output
+    assert "Run `masthead migrate`" in output
+
+
+def test_serve_rejects_bad_options(tmp_path):
+    for args in (["--workers", "0"], ["--port", "http"]):
+        result = masthead(tmp_path, "serve", *args)
+        assert result.returncode != 0
+        assert "expected a whole number above 0" in result.stderr
