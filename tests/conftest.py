@@ -21,3 +21,14 @@ def site(db):
 @pytest.fixture
 def home(site):
     return site.root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache_state():
+    """Tests roll back their transactions, which no invalidation sees: every test starts with
+    empty per-process caches."""
+    from masthead.pagecache import runtime
+
+    runtime.reset_for_tests()
+    yield
+    runtime.reset_for_tests()

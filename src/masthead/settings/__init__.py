@@ -6,7 +6,11 @@ MASTHEAD_TIME_ZONE  the newsroom's time zone; default Europe/London
 DATABASE_URL        e.g. postgres://user@host:5432/name; default SQLite in MASTHEAD_HOME
 SECRET_KEY          default: generated once into MASTHEAD_HOME/secret_key
 ALLOWED_HOSTS       comma-separated; the base URL's host and loopback are always allowed
-DEBUG               default off
+DEBUG               default off (`masthead serve` warns when it is on)
+REDIS_URL           e.g. redis://127.0.0.1:6379/0: the page cache's shared store and invalidations
+MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; default 64
+MASTHEAD_VARNISH_URLS   comma-separated Varnish addresses (http://127.0.0.1:6081) to purge by tag
+                        when content changes (docs/varnish.md); default none: no purging
 """
 
 import os
@@ -15,7 +19,14 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
-from masthead.settings.environment import base_url, env_bool, env_list, masthead_home, secret_key
+from masthead.settings.environment import (
+    base_url,
+    cache_prefix,
+    env_bool,
+    env_list,
+    masthead_home,
+    secret_key,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 MASTHEAD_HOME = masthead_home()
@@ -44,6 +55,8 @@ INSTALLED_APPS = [
     "masthead.feeds",
     "masthead.api",
     "masthead.demo",
+    "masthead.pagecache",
+    "masthead.serving",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -68,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: it stores the response every other middleware has finished (docs/page-cache.md).
+    "masthead.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -157,7 +172,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = MASTHEAD_HOME / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # WhiteNoise's hashed, compressed files once `collectstatic` has written its manifest
+    # (`masthead serve` keeps it fresh); plain names before that (runserver, the tests).
+    "staticfiles": {"BACKEND": "masthead.serving.staticfiles.CollectedStaticFilesStorage"},
 }
 # Serve static files from the apps' folders until `collectstatic` has filled STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
@@ -195,3 +212,69 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The reader page cache (docs/page-cache.md): an in-process LRU in front of a shared store,
+# invalidated through Redis when REDIS_URL is set, else through the database.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+# Deployments that share one Redis keep apart by their database (override: MASTHEAD_CACHE_PREFIX).
+MASTHEAD_CACHE_PREFIX = os.environ.get("MASTHEAD_CACHE_PREFIX") or cache_prefix(
+    os.environ.get("DATABASE_URL") or str(SQLITE_PATH)
+)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pagecache": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": MASTHEAD_CACHE_PREFIX,
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(MASTHEAD_HOME / "cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    ),
+}
+MASTHEAD_PAGE_CACHE = {
+    "ENABLED": env_bool("MASTHEAD_PAGE_CACHE", True),
+    "MAX_BYTES": int(os.environ.get("MASTHEAD_PAGE_CACHE_MB", "64")) * 1024 * 1024,
+    "STORE": "pagecache",
+    "BUS": (
+        {
+            "BACKEND": "masthead.pagecache.bus.redis.RedisBus",
+            "OPTIONS": {"url": REDIS_URL, "prefix": MASTHEAD_CACHE_PREFIX},
+        }
+        if REDIS_URL
+        else {"BACKEND": "masthead.pagecache.bus.database.DatabaseBus"}
+    ),
+    # Start a listener thread per server process (off only in tests that drive it by hand).
+    "LISTEN": True,
+    # Send invalidations at once rather than when the transaction commits (tests only).
+    "IMMEDIATE": False,
+    "EXCLUDED_PREFIXES": [
+        "/admin/",
+        "/search/",
+        "/api/",
+        "/static/",
+        "/media/",
+        "/documents/",
+        "/__",
+    ],
+    # Seconds. Entries are refreshed by invalidation; these bound what browsers and shared
+    # caches keep without being told.
+    "MAX_TTL": 24 * 3600,
+    "MAX_AGE": 60,
+    "S_MAXAGE": 300,
+    "STALE_WHILE_REVALIDATE": 30,
+}
+
+# Purging shared caches by tag when content changes (masthead.pagecache.purge, docs/varnish.md):
+# one backend per service, as Wagtail's frontend cache does; none configured, nothing is sent.
+MASTHEAD_VARNISH_URLS = env_list("MASTHEAD_VARNISH_URLS")
+MASTHEAD_PURGE_BACKENDS = {}
+if MASTHEAD_VARNISH_URLS:
+    MASTHEAD_PURGE_BACKENDS["varnish"] = {
+        "BACKEND": "masthead.pagecache.purge.varnish.VarnishBackend",
+        "URLS": MASTHEAD_VARNISH_URLS,
+    }

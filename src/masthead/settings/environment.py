@@ -1,5 +1,6 @@
 """Reading Masthead's configuration from the environment, with a working default for each."""
 
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -60,3 +61,8 @@ def secret_key(home: Path) -> str:
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_urlsafe(50))
     return path.read_text().strip()
+
+
+def cache_prefix(database: str) -> str:
+    """A short name for this deployment's keys in a Redis that others may share."""
+    return "masthead-" + hashlib.blake2b(database.encode(), digest_size=5).hexdigest()

@@ -6,3 +6,8 @@ from masthead.settings import *  # noqa: F403
 TIME_ZONE = MASTHEAD_TIME_ZONE = "Asia/Kolkata"
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The page cache: a private shared store per test process, and invalidations applied at once
+# (tests roll back instead of committing); tests of the listener start one themselves.
+CACHES = {**CACHES, "pagecache": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
+MASTHEAD_PAGE_CACHE = {**MASTHEAD_PAGE_CACHE, "LISTEN": False, "IMMEDIATE": True}  # noqa: F405

@@ -1,0 +1,82 @@
+"""HTTP for cached responses: the headers readers, browsers and proxies get, conditional
+requests, and answering a hit straight from the WSGI environ."""
+
+from __future__ import annotations
+
+import math
+import time
+from email.utils import formatdate, parsedate_to_datetime
+
+from django.conf import settings
+
+from masthead.pagecache.entry import Entry, choose_encoding, matches_etag
+
+HIT = ("X-Masthead-Cache", "hit")
+NOT_MODIFIED = "304 Not Modified"
+# Headers a 304 repeats (RFC 9110 15.4.5).
+KEPT_ON_304 = {
+    "cache-control",
+    "content-location",
+    "etag",
+    "expires",
+    "surrogate-key",
+    "vary",
+    "x-masthead-cache",
+    "xkey",
+}
+
+
+def cache_control(expires: float, now: float) -> str:
+    """Public, short-lived in browsers, longer in shared caches that we purge, and served stale
+    for a moment while one request refreshes it."""
+    config = settings.MASTHEAD_PAGE_CACHE
+    left = max(0, math.floor(expires - now))
+    max_age = min(config["MAX_AGE"], left)
+    s_maxage = min(config["S_MAXAGE"], left)
+    return (
+        f"public, max-age={max_age}, s-maxage={s_maxage}, "
+        f"stale-while-revalidate={config['STALE_WHILE_REVALIDATE']}"
+    )
+
+
+def http_date(moment: float) -> str:
+    return formatdate(moment, usegmt=True)
+
+
+def not_modified_since(if_modified_since: str, last_modified_at: float) -> bool:
+    try:
+        since = parsedate_to_datetime(if_modified_since).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
+    return math.floor(last_modified_at) <= since
+
+
+def is_not_modified(entry: Entry, if_none_match: str | None, if_modified_since: str | None):
+    if if_none_match is not None:
+        return matches_etag(if_none_match, entry)
+    return if_modified_since is not None and not_modified_since(
+        if_modified_since, entry.last_modified_at
+    )
+
+
+def serve(entry: Entry, environ, start_response):
+    """Answer a request from a cached entry, before Django runs."""
+    now = time.time()
+    encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), entry.bodies)
+    headers = [
+        *entry.headers,
+        ("Cache-Control", cache_control(entry.expires, now)),
+        ("ETag", entry.etag_for(encoding)),
+        HIT,
+    ]
+    if is_not_modified(
+        entry, environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE")
+    ):
+        start_response(NOT_MODIFIED, [h for h in headers if h[0].lower() in KEPT_ON_304])
+        return []
+    body = entry.bodies[encoding]
+    if encoding != "identity":
+        headers.append(("Content-Encoding", encoding))
+    headers.append(("Content-Length", str(len(body))))
+    start_response(entry.status, headers)
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]

@@ -1,0 +1,140 @@
+"""The page cache of this process: its LRU, the shared store, the invalidation state and the
+listener thread that keeps that state current."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+
+from django.conf import settings
+
+from masthead.pagecache import bus as buses
+from masthead.pagecache import sitewide
+from masthead.pagecache.entry import Entry
+from masthead.pagecache.release import release
+from masthead.pagecache.requests import Rules
+from masthead.pagecache.state import state
+from masthead.pagecache.store import LocalLRU, SharedStore
+
+log = logging.getLogger(__name__)
+
+MAX_HOSTS = 64
+
+
+class PageCache:
+    def __init__(self) -> None:
+        config = settings.MASTHEAD_PAGE_CACHE
+        self.enabled = config["ENABLED"]
+        self.rules = Rules(config["EXCLUDED_PREFIXES"], [settings.SESSION_COOKIE_NAME])
+        self.lru = LocalLRU(config["MAX_BYTES"])
+        self.shared = SharedStore(config["STORE"], release()) if config["STORE"] else None
+        self.max_ttl = config["MAX_TTL"]
+        self.bus = buses.load()
+        self.listening = config["LISTEN"]
+        # Host headers Django has accepted (ALLOWED_HOSTS): a hit is served only to those.
+        self.hosts: set[str] = set()
+        self.ready = threading.Event()
+        self._pid = None
+        self._stopping = False
+        self._start_lock = threading.Lock()
+
+    # The listener -------------------------------------------------------------------------
+
+    def ensure_listening(self) -> None:
+        """Start this process's listener (once per process: a forked worker starts its own)."""
+        if self._pid == os.getpid():
+            return
+        with self._start_lock:
+            if self._pid == os.getpid():
+                return
+            self._pid = os.getpid()
+            self.lru.clear()
+            if not self.listening:
+                self.ready.set()
+                return
+            self.ready.clear()
+            thread = threading.Thread(target=self._listen, name="pagecache-listener", daemon=True)
+            thread.start()
+
+    def _listen(self) -> None:
+        self.bus.listen(self._on_start, self._on_invalidation, lambda: self._stopping)
+
+    def _on_start(self, seq: int) -> None:
+        state.reset(seq)
+        self.lru.clear()
+        self.ready.set()
+
+    def _on_invalidation(self, seq: int, tags: list[str]) -> None:
+        state.apply(seq, tags)
+
+    # Lookups and stores --------------------------------------------------------------------
+
+    def fresh(self, entry: Entry, now: float) -> bool:
+        if entry.expires <= now:
+            return False
+        generation = state.generation
+        if entry.checked == generation:
+            return True
+        if state.is_fresh(entry.seq, entry.tags):
+            entry.checked = generation
+            return True
+        return False
+
+    def lookup(self, key: str) -> Entry | None:
+        if not self.ready.is_set():
+            return None
+        now = time.time()
+        entry = self.lru.get(key)
+        if entry is not None:
+            if self.fresh(entry, now):
+                return entry
+            self.lru.discard(key, entry)
+        if self.shared is None:
+            return None
+        entry = self.shared.get(key)
+        if entry is None:
+            return None
+        entry.checked = -1
+        if not self.fresh(entry, now):
+            return None
+        self.lru.put(key, entry)
+        return entry
+
+    def store(self, key: str, entry: Entry, host: str | None) -> None:
+        if host and len(self.hosts) < MAX_HOSTS:
+            self.hosts.add(host)
+        if self.listening and not self.ready.is_set():
+            return  # not yet told where the invalidations stand
+        self.lru.put(key, entry)
+        if self.shared is not None:
+            self.shared.put(key, entry, entry.expires - time.time())
+
+    def apply_local(self, seq: int, tags) -> None:
+        """An invalidation this process caused: effective here at once."""
+        state.apply(seq, tags, contiguous=not self.listening)
+
+
+_cache: PageCache | None = None
+_cache_lock = threading.Lock()
+
+
+def get() -> PageCache:
+    global _cache
+    if _cache is None:
+        with _cache_lock:
+            if _cache is None:
+                _cache = PageCache()
+    return _cache
+
+
+def reset_for_tests() -> None:
+    """Empty every per-process cache (tests roll back transactions, which no listener sees)."""
+    state.reset(0)
+    sitewide.clear()
+    if _cache is not None:
+        _cache.lru.clear()
+        _cache.hosts.clear()
+        if _cache.shared is not None:
+            _cache.shared.clear()
