@@ -28,6 +28,8 @@ class Entry:
     tags: frozenset[str]
     expires: float
     checked: int = field(default=-1, compare=False)
+    # Headers of a hit per encoding, built at the first hit in this process (http._prepared).
+    prepared: dict = field(default_factory=dict, compare=False)
 
     @property
     def size(self) -> int:

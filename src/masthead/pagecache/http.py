@@ -59,24 +59,51 @@ def is_not_modified(entry: Entry, if_none_match: str | None, if_modified_since: 
     )
 
 
-def serve(entry: Entry, environ, start_response):
-    """Answer a request from a cached entry, before Django runs."""
-    now = time.time()
-    encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), entry.bodies)
+_encodings: dict[tuple[str, int], str] = {}
+
+
+def _encoding(accept_encoding: str, entry: Entry) -> str:
+    """`choose_encoding`, remembered per Accept-Encoding value (browsers send a handful)."""
+    key = (accept_encoding, len(entry.bodies))
+    encoding = _encodings.get(key)
+    if encoding is None:
+        encoding = choose_encoding(accept_encoding, entry.bodies)
+        if len(_encodings) < 256:
+            _encodings[key] = encoding
+    return encoding
+
+
+def _prepared(entry: Entry, encoding: str, now: float) -> list[tuple[str, str]]:
+    """The headers of a hit in `encoding`, built once per entry while its Cache-Control is not
+    shortened by an expiry coming up."""
+    config = settings.MASTHEAD_PAGE_CACHE
+    steady = entry.expires - now > max(config["MAX_AGE"], config["S_MAXAGE"]) + 1
+    cached = entry.prepared.get(encoding) if steady else None
+    if cached is not None:
+        return cached
+    body = entry.bodies[encoding]
     headers = [
         *entry.headers,
         ("Cache-Control", cache_control(entry.expires, now)),
         ("ETag", entry.etag_for(encoding)),
         HIT,
+        ("Content-Length", str(len(body))),
     ]
+    if encoding != "identity":
+        headers.append(("Content-Encoding", encoding))
+    if steady:
+        entry.prepared[encoding] = headers
+    return headers
+
+
+def serve(entry: Entry, environ, start_response):
+    """Answer a request from a cached entry, before Django runs."""
+    encoding = _encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), entry)
+    headers = _prepared(entry, encoding, time.time())
     if is_not_modified(
         entry, environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE")
     ):
         start_response(NOT_MODIFIED, [h for h in headers if h[0].lower() in KEPT_ON_304])
         return []
-    body = entry.bodies[encoding]
-    if encoding != "identity":
-        headers.append(("Content-Encoding", encoding))
-    headers.append(("Content-Length", str(len(body))))
     start_response(entry.status, headers)
-    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+    return [] if environ["REQUEST_METHOD"] == "HEAD" else [entry.bodies[encoding]]

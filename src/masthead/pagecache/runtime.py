@@ -97,6 +97,7 @@ class PageCache:
         if entry is None:
             return None
         entry.checked = -1
+        entry.prepared = {}
         if not self.fresh(entry, now):
             return None
         self.lru.put(key, entry)
