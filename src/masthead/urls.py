@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from masthead.people.views import author_page
 from masthead.publishing.corrections import corrections_page
 from masthead.search.views import search_view
-from masthead.sections.views import tag_page
+from masthead.sections.views import serve_page, tag_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -27,7 +27,11 @@ if settings.MASTHEAD_SERVE_MEDIA:
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-# Wagtail's page tree serves everything else, so it comes last.
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail's page tree serves everything else, so it comes last: Wagtail's front-end URLs, its
+# serve view wrapped to find the request's site without a query.
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
+]
 
 handler404 = "masthead.publishing.views.page_not_found"

@@ -12,10 +12,10 @@ from tests.search.helpers import SEARCH_URL, result_headlines
 
 pytestmark = pytest.mark.django_db
 
-# The page around the search, 5: the site with its root page, the site settings, the breaking
-# news banner, the site's view restrictions (shared by the navigation and the search), the
-# navigation's sections.
-EMPTY_SEARCH_PAGE_QUERIES = 5
+# The page around the search, none: the site with its root page, its settings, the breaking news
+# banner, the view restrictions and the navigation are each read once per process (and again
+# when they change), not per request.
+EMPTY_SEARCH_PAGE_QUERIES = 0
 # The search itself, 2: the number of matches, then the page of results with their bodies (the
 # excerpts read the stored blocks without converting them: no image or page lookups).
 SEARCH_QUERIES = 2

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 # URL segments the site's own routes use: a section or story with one of these slugs would
 # hide a route (/tags/, /<section>/feed/, ...) or be hidden by it.
@@ -31,6 +31,10 @@ RESERVED_SLUGS = frozenset(
         "tags",
     }
 )
+
+
+# Set on a page that masthead.sections.routing found for a reader's request.
+ROUTED = "_masthead_routed"
 
 
 class BasePage(Page):
@@ -64,6 +68,18 @@ class BasePage(Page):
 
     def meta_description(self) -> str:
         return self.search_description or ""
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions on this page and those above it. For a page routed to a
+        reader, which ones apply is read from the process's copy of the restrictions (no
+        query where none applies); Wagtail's own lookup everywhere else (the admin)."""
+        from masthead.articles.queries import shared_view_restrictions
+
+        if not getattr(self, ROUTED, False) or self.alias_of_id:
+            return super().get_view_restrictions()
+        restrictions = shared_view_restrictions()
+        covering = [restriction.pk for restriction in restrictions if restriction.covers(self.path)]
+        return PageViewRestriction.objects.filter(pk__in=covering)
 
 
 @register_setting(icon="site")

@@ -3,6 +3,7 @@
 from django.template.response import TemplateResponse
 
 from masthead.articles.queries import public_stories
+from masthead.pagecache import deps
 from masthead.publishing.models import Correction
 from masthead.sections.services import paginate
 
@@ -20,5 +21,6 @@ def public_corrections(request=None):
 
 
 def corrections_page(request):
+    deps.record(deps.CORRECTIONS)
     notes = paginate(public_corrections(request), request, CORRECTIONS_PAGE_SIZE)
     return TemplateResponse(request, "publishing/corrections.html", {"notes_page": notes})

@@ -2,8 +2,9 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.url_routing import RouteResult
 
-from masthead.core.models import BasePage
+from masthead.core.models import ROUTED, BasePage
 
 
 class HomePage(BasePage):
@@ -16,6 +17,19 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "front page"
+
+    def route(self, request, path_components):
+        """The page at a URL found directly (masthead.sections.routing), not level by level;
+        what it does not find, Wagtail's walk finds or answers with a 404."""
+        from masthead.sections.routing import find_page
+        from masthead.sections.tree import page_copy
+
+        # Self is the process's copy of the site's root (masthead.sections.site): serve a copy.
+        page = find_page(self, path_components) if path_components else page_copy(HomePage, self.pk)
+        if page is None or not page.live:
+            return super().route(request, path_components)
+        setattr(page, ROUTED, True)
+        return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
         from masthead.sections.services import front_page_context

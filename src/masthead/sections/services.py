@@ -5,16 +5,18 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from taggit.models import Tag
-from wagtail.models import Site
 
 from masthead.articles.queries import (
     newest_first,
-    public_pages,
     public_stories,
+    shared_view_restrictions,
     with_lead_images,
 )
 from masthead.curation.services import dont_miss, front_page_pins
-from masthead.sections.models import SectionPage
+from masthead.pagecache import deps
+from masthead.pagecache.sitewide import sitewide
+from masthead.sections.site import site_root
+from masthead.sections.tree import section_tree
 
 SECTION_PAGE_SIZE = 20
 TAG_PAGE_SIZE = 20
@@ -24,23 +26,28 @@ FRONT_PAGE_NEWEST = 1 + TOP_STORIES + FRONT_PAGE_LATEST
 SECTION_BLOCK_STORIES = 3
 
 
+def _menu_sections(root) -> list:
+    restrictions = shared_view_restrictions()
+    return [
+        section
+        for section in section_tree().children(root)
+        if section.live
+        and section.show_in_menus
+        and not any(restriction.covers(section.path) for restriction in restrictions)
+    ]
+
+
 def top_sections(request):
-    """The sections shown in the site's navigation, in the editors' tree order."""
-    site = Site.find_for_request(request)
-    if site is None:
+    """The sections shown in the site's navigation, in the editors' tree order: the live, public
+    sections below the front page that are shown in menus (no query: the process's copy)."""
+    root = site_root(request)
+    if root is None:
         return []
-    root = _root_page(site, request)
-    sections = SectionPage.objects.live().in_menu().child_of(root)
-    return list(public_pages(sections, request).order_by("path"))
-
-
-def _root_page(site, request):
-    if not hasattr(request, "_masthead_root_page"):
-        request._masthead_root_page = site.root_page
-    return request._masthead_root_page
+    return sitewide(f"navigation-{root.pk}", {deps.NAV}, lambda: _menu_sections(root))
 
 
 def front_page_context(home, request) -> dict:
+    deps.record(deps.page_tag(home.pk), deps.ALL_STORIES, deps.PINS, deps.PICKS)
     newest = list(
         with_lead_images(newest_first(public_stories(request).descendant_of(home)))[
             :FRONT_PAGE_NEWEST
@@ -97,6 +104,7 @@ def section_blocks(home, request, per_section=SECTION_BLOCK_STORIES) -> list:
     by_section = {}
     for story in ranked:
         by_section.setdefault(story.section_path, []).append(story)
+    deps.record(*(deps.section_list_tag(section.pk) for section in sections))
     return [(s, by_section[s.path]) for s in sections if s.path in by_section]
 
 
@@ -112,6 +120,7 @@ def paginate(items, request, per_page: int):
 
 
 def section_page_context(section, request) -> dict:
+    deps.record(deps.page_tag(section.pk), deps.section_list_tag(section.pk))
     stories = with_lead_images(newest_first(public_stories(request).descendant_of(section)))
     return {"stories_page": paginate(stories, request, SECTION_PAGE_SIZE)}
 
@@ -120,6 +129,7 @@ def tag_page_context(slug, request) -> dict:
     """A tag's public stories; a tag that only drafts carry does not exist for readers."""
     tag = Tag.objects.filter(slug=slug).first()
     if tag is not None:
+        deps.record(deps.tag_list_tag(tag.pk))
         stories = with_lead_images(newest_first(public_stories(request).filter(tags__slug=slug)))
         stories_page = paginate(stories, request, TAG_PAGE_SIZE)
         if stories_page.paginator.count:

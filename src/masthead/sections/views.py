@@ -1,6 +1,15 @@
 from django.template.response import TemplateResponse
+from wagtail import views as wagtail_views
 
 from masthead.sections.services import tag_page_context
+from masthead.sections.site import current_site
+
+
+def serve_page(request, path):
+    """Wagtail's page serving, the request's site found without a query (Wagtail looks it up
+    again for every request)."""
+    current_site(request)
+    return wagtail_views.serve(request, path)
 
 
 def tag_page(request, slug):

@@ -1,0 +1,38 @@
+"""Finding the page at a URL in one query (a story) or none (a section), where Wagtail walks
+the tree with two queries per level.
+
+Wagtail's semantics are kept: only a live page is served (a page on the way may be
+unpublished); anything else (no page, a page that is not live, a page of another type) is left
+to Wagtail's own walk, which raises the 404 (and the 404 handler answers 410 for a pulled
+story, the redirects middleware redirects an old slug). View restrictions are still checked by
+Wagtail's serve hook, from `BasePage.get_view_restrictions`.
+"""
+
+from django.db.models import Exists, OuterRef
+
+from masthead.articles.models import ArticlePage
+from masthead.publishing.models import Correction
+from masthead.sections.models import SectionPage
+from masthead.sections.tree import page_copy, section_tree
+
+
+def story_queryset():
+    """A story as its page shows it: with its lead image, the image's renditions, the credited
+    organisation, and whether it carries corrections (so that a story without spends no query
+    on them)."""
+    return (
+        ArticlePage.objects.live()
+        .select_related("lead_image", "credit_organisation")
+        .prefetch_related("lead_image__renditions")
+        .annotate(has_corrections=Exists(Correction.objects.filter(page=OuterRef("pk"))))
+    )
+
+
+def find_page(home, path_components):
+    """The live section or story at this path below the front page `home`, or None."""
+    url_path = home.url_path + "".join(f"{component}/" for component in path_components)
+    section = section_tree().by_url_path.get(url_path)
+    if section is not None:
+        return page_copy(SectionPage, section.pk) if section.live else None
+    # The slug narrows the search to its index; the URL path picks the story.
+    return story_queryset().filter(slug=path_components[-1], url_path=url_path).first()
