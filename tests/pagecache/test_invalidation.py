@@ -39,7 +39,7 @@ def unseen_story(*replies):
 
 
 def test_an_edited_story_refreshes_where_it_shows_and_nowhere_else(warm, wsgi, business):
-    home = warm("/", business.url)
+    home = warm("/", business.url, "/sitemap.xml")
     elsewhere = stories_in(business)[0]
     others = warm(elsewhere.url)
     story = unseen_story(
@@ -57,6 +57,7 @@ def test_an_edited_story_refreshes_where_it_shows_and_nowhere_else(warm, wsgi, b
     assert others.state(elsewhere.url) == "hit"
     assert home.state(business.url) == "hit"
     assert home.state("/") == "hit"
+    assert home.state("/sitemap.xml") == "miss"  # every story's last change is listed there
     # Its section page refreshes if it listed the story, and only then.
     listed = deps.page_tag(story.pk) in pages.tags(section.url)
     section_page = wsgi.get(section.url)

@@ -14,6 +14,7 @@ A tag names one thing whose change must refresh the response:
     site, nav            site settings and the section navigation
     restrictions         which parts of the tree are private (view restrictions)
     corrections          the corrections list
+    sitemaps             any story's publication (sitemaps show every story's last change)
 
 Code that builds a reader page calls `record(...)`; outside a recording (the admin, the
 worker, a management command) the calls cost one context-variable lookup and do nothing.
@@ -33,6 +34,7 @@ SITE = "site"
 NAV = "nav"
 CORRECTIONS = "corrections"
 RESTRICTIONS = "restrictions"
+SITEMAPS = "sitemaps"
 
 
 def page_tag(pk) -> str:

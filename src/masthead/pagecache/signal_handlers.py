@@ -35,15 +35,15 @@ def _recorder(make_tag):
 
 
 def story_published(sender, instance, **kwargs):
-    invalidate({deps.page_tag(instance.pk), *listing_changes(instance)})
+    invalidate({deps.page_tag(instance.pk), deps.SITEMAPS, *listing_changes(instance)})
 
 
 def story_unpublished(sender, instance, **kwargs):
-    invalidate({deps.page_tag(instance.pk), *forget_listings(instance)})
+    invalidate({deps.page_tag(instance.pk), deps.SITEMAPS, *forget_listings(instance)})
 
 
 def story_deleted(sender, instance, **kwargs):
-    invalidate({deps.page_tag(instance.pk), *forget_listings(instance)})
+    invalidate({deps.page_tag(instance.pk), deps.SITEMAPS, *forget_listings(instance)})
 
 
 def page_moved(sender, instance, **kwargs):
@@ -51,7 +51,9 @@ def page_moved(sender, instance, **kwargs):
     if specific is ArticlePage:
         story = ArticlePage.objects.get(pk=instance.pk)
         if story.live:
-            invalidate({deps.page_tag(story.pk), *listing_changes(story)})
+            # Its view restrictions are looked up by tree path, which moved with it.
+            tags = {deps.page_tag(story.pk), deps.SITEMAPS, deps.RESTRICTIONS}
+            invalidate(tags | listing_changes(story))
     elif specific is SectionPage:
         # Every URL below it changed: every page that links one of its stories is affected.
         invalidate({deps.SITE, deps.NAV})

@@ -17,6 +17,7 @@ from masthead.core.dates import in_newsroom
 from masthead.core.links import absolute_url
 from masthead.feeds.services import stories as story_data
 from masthead.feeds.services.html import body_html
+from masthead.pagecache import deps
 from masthead.people.models import Person
 from masthead.sections.models import SectionPage
 
@@ -109,6 +110,7 @@ def site_scope(request) -> FeedScope:
     root = story_data.site_root(request)
     if root is None:
         raise Http404("No site answers at this address.")
+    deps.record(deps.ALL_STORIES)
     return FeedScope(request, "site", "", "/", story_data.site_stories(request))
 
 
@@ -121,6 +123,7 @@ def section_scope(request, section_path: str) -> FeedScope:
         section = public_pages(sections, request).first()
     if section is None:
         raise Http404(f"No section answers at /{section_path[:100]}.")
+    deps.record(deps.page_tag(section.pk), deps.section_list_tag(section.pk))
     stories = story_data.site_stories(request).descendant_of(section)
     key, about = f"section/{section.pk}", f"in {section.title}"
     return FeedScope(request, key, section.title, f"/{section_path}", stories, about)
@@ -130,6 +133,7 @@ def tag_scope(request, slug: str) -> FeedScope:
     """A tag's stories; a tag that only drafts carry does not exist for readers."""
     tag = Tag.objects.filter(slug=slug).first()
     if tag is not None:
+        deps.record(deps.tag_list_tag(tag.pk))
         stories = story_data.site_stories(request).filter(tags=tag)
         path = reverse("tag", kwargs={"slug": tag.slug})
         scope = FeedScope(request, f"tag/{tag.pk}", tag.name, path, stories, f"about {tag.name}")
@@ -143,6 +147,7 @@ def author_scope(request, slug: str) -> FeedScope:
     person = Person.objects.filter(slug=slug).first()
     if person is None:
         raise Http404(f"No author or contributor is called {slug[:80]!r}.")
+    deps.record(deps.author_list_tag(person.pk))
     credited = Q(bylines__person=person) | Q(credit_organisation=person)
     ids = story_data.site_stories(request).filter(credited).values("pk")
     stories = story_data.site_stories(request).filter(pk__in=ids)

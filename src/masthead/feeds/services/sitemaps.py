@@ -19,6 +19,7 @@ from masthead.articles.queries import newest_first, public_pages, with_lead_imag
 from masthead.core.dates import in_newsroom, newsroom_zone
 from masthead.core.links import absolute_url
 from masthead.feeds.services import stories as story_data
+from masthead.pagecache import deps
 from masthead.sections.models import SectionPage
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file (sitemaps.org); a bigger part gets ?p=2, ...
@@ -60,6 +61,7 @@ def _month_start(year: int, month: int) -> datetime:
 
 def story_months(request) -> list[IndexPart]:
     """One part per year-month (in the newsroom's zone) that has public stories, newest first."""
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
     rows = (
         story_data.site_stories(request)
         .order_by()
@@ -80,6 +82,7 @@ def month_entries(request, year: int, month: int) -> list[SitemapEntry]:
     """The month's public stories, newest first, each with its lead image."""
     if not 1 <= month <= 12 or not 1900 <= year <= 9998:
         raise Http404("No such month.")
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
     start = _month_start(year, month)
     end = _month_start(year + month // 12, month % 12 + 1)
     stories = story_data.site_stories(request).filter(published_at__gte=start, published_at__lt=end)
@@ -96,6 +99,7 @@ def month_entries(request, year: int, month: int) -> list[SitemapEntry]:
 def section_entries(request) -> list[SitemapEntry]:
     """The front page and every public section, each last modified when its newest story was
     (subsections' stories included) or when it was itself published, whichever is later."""
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES, deps.NAV)
     root = story_data.site_root(request)
     if root is None:
         return []
@@ -128,6 +132,7 @@ def _newest_story_by_parent(request) -> dict[str, datetime]:
 
 def tag_entries(request) -> list[SitemapEntry]:
     """Every tag that public stories carry, last modified with its newest story."""
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
     rows = (
         ArticleTag.objects.filter(content_object__in=story_data.site_stories(request))
         .values("tag__slug")
@@ -142,6 +147,7 @@ def tag_entries(request) -> list[SitemapEntry]:
 
 def author_entries(request) -> list[SitemapEntry]:
     """Every person or organisation that public stories credit (bylines or source credit)."""
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
     stories = story_data.site_stories(request)
     in_bylines = (
         ArticleByline.objects.filter(page__in=stories)
@@ -197,7 +203,11 @@ def news_entries(request, now=None) -> list[NewsEntry]:
     )
     name = story_data.publication_name(request)
     entries = []
-    for story in newest_first(recent)[:NEWS_SITEMAP_LIMIT]:
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
+    stories = list(newest_first(recent)[:NEWS_SITEMAP_LIMIT])
+    if stories:  # the oldest leaves the two days' window first
+        deps.record_expiry(stories[-1].published_at + NEWS_WINDOW)
+    for story in stories:
         path = story_data.story_path(story, request)
         if path is not None:
             entries.append(
