@@ -1,18 +1,12 @@
 """What the article page shows around the story."""
 
-from django.db.models import Q
+from bisect import bisect_left
 
-from masthead.articles.queries import (
-    after,
-    before,
-    is_private,
-    newest_first,
-    oldest_first,
-    public_stories,
-    sort_key,
-)
+from masthead.articles.models import ArticlePage
+from masthead.articles.queries import ANY_READER, is_private, public_stories, sort_key
 from masthead.curation.services import dont_miss
 from masthead.pagecache import deps
+from masthead.pagecache.sitewide import sitewide
 from masthead.sections.models import SectionPage
 from masthead.sections.tree import section_tree
 
@@ -26,29 +20,43 @@ def section_trail(page) -> list[SectionPage]:
     return section_tree().trail(page)
 
 
+def section_order(section) -> list[tuple]:
+    """The sort keys (oldest first) of the section's public stories, as this process last read
+    them: one simple query after each change to the section's list, none in between."""
+
+    def read():
+        rows = public_stories(ANY_READER).child_of(section).values_list("published_at", "pk")
+        return sorted(
+            (published_at is not None, published_at or 0, pk) for published_at, pk in rows
+        )
+
+    tags = {deps.section_list_tag(section.pk), deps.RESTRICTIONS}
+    return sitewide(f"section-order-{section.pk}", tags, read)
+
+
 def around_story(story, section, request=None, count=LATEST_FROM_SECTION) -> dict:
     """The stories published just before and just after this one in its section, and the
-    section's newest stories without it ("Latest from"), in one query."""
-    siblings = public_stories(request).child_of(section).exclude(pk=story.pk)
-    wanted = Q(pk__in=newest_first(siblings).values("pk")[:count])
-    dated = story.published_at is not None and story.pk is not None
-    if dated:
-        wanted |= Q(pk__in=newest_first(siblings.filter(before(story))).values("pk")[:1])
-        wanted |= Q(pk__in=oldest_first(siblings.filter(after(story))).values("pk")[:1])
-    stories = sorted(siblings.filter(wanted), key=sort_key, reverse=True)  # newest first
-    previous = following = None
-    if dated:
-        here = sort_key(story)
-        # The newest of the older ones, the oldest of the newer ones: each is in the query's
-        # rows (its own subquery found it), and no row lies between it and the story.
-        previous = next(
-            (s for s in stories if s.published_at is not None and sort_key(s) < here), None
-        )
-        following = next((s for s in reversed(stories) if sort_key(s) > here), None)
+    section's newest stories without it ("Latest from"): found in the section's order, then
+    fetched in one query."""
+    order = [key for key in section_order(section) if key[2] != story.pk]
+    latest = [key[2] for key in reversed(order[-count:])]
+    previous_id = following_id = None
+    if story.published_at is not None and story.pk is not None:
+        at = bisect_left(order, sort_key(story))
+        if at > 0 and order[at - 1][0]:
+            previous_id = order[at - 1][2]
+        if at < len(order):
+            following_id = order[at][2]
+    wanted = {*latest, previous_id, following_id} - {None}
+    found = {}
+    if wanted:
+        found = {
+            s.pk: s for s in ArticlePage.objects.live().defer_streamfields().filter(pk__in=wanted)
+        }
     return {
-        "previous_story": previous,
-        "next_story": following,
-        "latest_from_section": stories[:count],
+        "previous_story": found.get(previous_id),
+        "next_story": found.get(following_id),
+        "latest_from_section": [found[pk] for pk in latest if pk in found],
     }
 
 
