@@ -8,7 +8,7 @@ SECRET_KEY          default: generated once into MASTHEAD_HOME/secret_key
 ALLOWED_HOSTS       comma-separated; the base URL's host and loopback are always allowed
 DEBUG               default off (`masthead serve` warns when it is on)
 REDIS_URL           e.g. redis://127.0.0.1:6379/0: the page cache's shared store and invalidations
-MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; default 64
+MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; default 32
 MASTHEAD_VARNISH_URLS   comma-separated Varnish addresses (http://127.0.0.1:6081) to purge by tag
                         when content changes (docs/varnish.md); default none: no purging
 """
@@ -238,7 +238,7 @@ CACHES = {
 }
 MASTHEAD_PAGE_CACHE = {
     "ENABLED": env_bool("MASTHEAD_PAGE_CACHE", True),
-    "MAX_BYTES": int(os.environ.get("MASTHEAD_PAGE_CACHE_MB", "64")) * 1024 * 1024,
+    "MAX_BYTES": int(os.environ.get("MASTHEAD_PAGE_CACHE_MB", "32")) * 1024 * 1024,
     "STORE": "pagecache",
     "BUS": (
         {
