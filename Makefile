@@ -45,3 +45,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 browser-checks: $(STAMP) node_modules/.package-lock.json  ## Nu Html Checker, axe-core and Lighthouse on the demo in Chromium (needs Node, Java 17, chromium)
 	MASTHEAD_BROWSER_CHECKS=1 MASTHEAD_HOME=$(CURDIR)/var/browser $(BIN)/pytest tests/e2e -m browser -p no:cacheprovider $(PYTEST_ARGS)
+
+.PHONY: bench
+bench: $(STAMP)  ## The benchmark (docs/benchmark.md): corpora in var/bench, wrk against masthead serve and nginx, report in bench/results/ (15+ minutes the first time)
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,bench]"
+	$(BIN)/python -m bench --home $(CURDIR)/var/bench $(BENCH_ARGS)

@@ -27,6 +27,10 @@ class ParagraphBlock(blocks.RichTextBlock):
     def words_of(self, value) -> str:
         return plain_text(value.source)
 
+    def get_searchable_content(self, value):
+        # The same text as Wagtail's (tags stripped, entities decoded), from the shared cache.
+        return [self.words_of(value)] if self.search_index else []
+
 
 class QuoteBlock(blocks.StructBlock):
     """A quotation with who said it: “…,” said Tahir Khan, an expert of militancy."""

@@ -1,6 +1,7 @@
 """Words in stories: reading time, excerpts and the source credit line."""
 
 import math
+from functools import lru_cache
 
 from wagtail.rich_text import get_text_for_indexing
 
@@ -9,6 +10,7 @@ ELLIPSES = ("…", "...")
 EXCERPT_STORE_WORDS = 64  # enough for every excerpt a page shows (the longest is 32 words)
 
 
+@lru_cache(maxsize=4096)  # a save reads each paragraph several times (reading time, search)
 def plain_text(html: str) -> str:
     """Text of an HTML fragment with entities decoded and whitespace between block elements."""
     return " ".join(get_text_for_indexing(html or "").split())

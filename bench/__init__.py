@@ -1,0 +1,1 @@
+"""Masthead's benchmark: `make bench` (or `python -m bench`). See docs/benchmark.md."""

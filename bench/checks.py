@@ -1,0 +1,89 @@
+"""The targets (docs/benchmark.md), checked against a run's results: PASS or MISS each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CACHED_VS_NGINX = 0.5  # cached story req/s, as a share of nginx serving the same bytes
+UNCACHED_RPS = 300  # uncached story req/s on 2 workers at 10,000 stories
+MAX_QUERIES = 8  # SQL queries for any reader page, the same at 1,000 and 100,000 stories
+FRESH_SECONDS = 1.0  # from publish until every affected URL shows the change
+MAX_RSS_MB = 150  # resident memory per worker after the load
+
+
+@dataclass
+class Check:
+    target: str
+    measured: str
+    passed: bool | None  # None: not measured in this run
+
+    @property
+    def verdict(self) -> str:
+        return {True: "PASS", False: "MISS", None: "----"}[self.passed]
+
+
+def run_checks(results: dict) -> list[Check]:
+    return [
+        cached_check(results.get("load", {})),
+        uncached_check(results.get("load", {})),
+        queries_check(results.get("queries", {})),
+        fresh_check(results.get("freshness")),
+        rss_check(results.get("rss_mb")),
+    ]
+
+
+def cached_check(load: dict) -> Check:
+    target = f"cached story >= {CACHED_VS_NGINX} x nginx static"
+    if "cached story" not in load or "nginx static" not in load:
+        return Check(target, "not measured", None)
+    ratio = load["cached story"]["rps"] / load["nginx static"]["rps"]
+    return Check(target, f"{ratio:.2f} x", ratio >= CACHED_VS_NGINX)
+
+
+def uncached_check(load: dict) -> Check:
+    target = f"uncached story >= {UNCACHED_RPS} req/s (2 workers)"
+    if "uncached story" not in load:
+        return Check(target, "not measured", None)
+    rps = load["uncached story"]["rps"]
+    return Check(target, f"{rps:,.0f} req/s", rps >= UNCACHED_RPS)
+
+
+def queries_check(queries: dict) -> Check:
+    target = f"<= {MAX_QUERIES} SQL queries per reader page, same at every corpus size"
+    if not queries:
+        return Check(target, "not measured", None)
+    sizes = sorted(queries, key=int)
+    per_type = {
+        page_type: [queries[size]["pages"][page_type]["warm"] for size in sizes]
+        for page_type in queries[sizes[0]]["pages"]
+    }
+    counted = [count for counts in per_type.values() for count in counts if count is not None]
+    worst = max(counted, default=0)
+    growing = [
+        page_type
+        for page_type, counts in per_type.items()
+        if len({count for count in counts if count is not None}) > 1
+    ]
+    slow = [page_type for page_type, counts in per_type.items() if None in counts]
+    measured = f"at most {worst}"
+    if growing:
+        measured += f"; differs by size: {', '.join(growing)}"
+    if slow:
+        measured += f"; no answer in time: {', '.join(slow)}"
+    passed = worst <= MAX_QUERIES and not growing and not slow and len(sizes) > 1
+    return Check(target, measured, passed)
+
+
+def fresh_check(freshness: dict | None) -> Check:
+    target = f"publish -> every affected URL fresh <= {FRESH_SECONDS:g} s"
+    if not freshness:
+        return Check(target, "not measured", None)
+    seconds = freshness["max_seconds"]
+    return Check(target, f"{seconds:.2f} s", seconds <= FRESH_SECONDS)
+
+
+def rss_check(rss: list[float] | None) -> Check:
+    target = f"resident memory <= {MAX_RSS_MB} MB per worker"
+    if not rss:
+        return Check(target, "not measured", None)
+    return Check(target, f"max {max(rss):.0f} MB", max(rss) <= MAX_RSS_MB)
