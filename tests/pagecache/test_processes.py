@@ -40,6 +40,21 @@ def newsroom(tmp_path_factory) -> Newsroom:
     return room
 
 
+def publish_new_standfirst(room: Newsroom, env: dict) -> str:
+    """An editor's change to the story, published from a process of its own."""
+    standfirst = f"Updated standfirst {uuid.uuid4().hex[:8]}"
+    room.shell(
+        "from masthead.articles.models import ArticlePage\n"
+        f"story = ArticlePage.objects.get(url_path__endswith='{STORY}')\n"
+        f"story.standfirst = '{standfirst}'\n"
+        "story.save_revision().publish()\n"
+        "print('DONE 1')",
+        "DONE",
+        **env,
+    )
+    return standfirst
+
+
 class Server:
     def __init__(self, room: Newsroom, name: str, env: dict):
         self.port = free_port()
@@ -81,16 +96,7 @@ def test_a_publish_reaches_every_server_process_within_a_second(newsroom, bus):
         for server in servers:
             server.warm(STORY)
             server.warm(UNRELATED)
-        standfirst = f"Updated standfirst {uuid.uuid4().hex[:8]}"
-        newsroom.shell(
-            "from masthead.articles.models import ArticlePage\n"
-            f"story = ArticlePage.objects.get(url_path__endswith='{STORY}')\n"
-            f"story.standfirst = '{standfirst}'\n"
-            "story.save_revision().publish()\n"
-            "print('DONE 1')",
-            "DONE",
-            **env,
-        )
+        standfirst = publish_new_standfirst(newsroom, env)
         published = time.monotonic()
         delays = []
         for server in servers:
@@ -126,16 +132,7 @@ def test_varnish_in_front_is_purged_by_tag_on_publish(newsroom, tmp_path):
             for path in (STORY, UNRELATED):
                 through_varnish(path)
                 assert through_varnish(path)[0] == "hit", path
-            standfirst = f"Varnish-purged standfirst {uuid.uuid4().hex[:8]}"
-            newsroom.shell(
-                "from masthead.articles.models import ArticlePage\n"
-                f"story = ArticlePage.objects.get(url_path__endswith='{STORY}')\n"
-                f"story.standfirst = '{standfirst}'\n"
-                "story.save_revision().publish()\n"
-                "print('DONE 1')",
-                "DONE",
-                **env,
-            )
+            standfirst = publish_new_standfirst(newsroom, env)
             # Varnish was purged before the publishing process ended; the app's own cache
             # may take its poll interval.
             deadline = time.monotonic() + 5
