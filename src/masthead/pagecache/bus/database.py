@@ -14,7 +14,7 @@ KEEP = timedelta(hours=1)
 
 
 class DatabaseBus:
-    def __init__(self, poll_interval: float = 0.2):
+    def __init__(self, poll_interval: float = 0.1):
         self.poll_interval = poll_interval
 
     def publish(self, tags: Iterable[str]) -> int:
