@@ -129,7 +129,7 @@ def test_a_pin_refreshes_the_front_page_only(warm, wsgi, world, business):
     pages = warm("/", reader.url, world.url)
     curation = Curation.for_site(story.get_site())
 
-    FrontPagePin.objects.create(curation=curation, story=story, slot="lead")
+    FrontPagePin.objects.create(curation=curation, story=story, slot="lead", sort_order=-1)
 
     reply = wsgi.get("/")
     assert reply.cache == "miss"
@@ -184,6 +184,7 @@ def test_an_expiring_pin_leaves_the_front_page_on_time(warm, wsgi, business, wor
         curation=curation,
         story=story,
         slot="lead",
+        sort_order=-1,  # before the demo's own lead pin
         expires_at=timezone.now() + timedelta(seconds=2),
     )
     reader = stories_in(world)[0]
