@@ -37,7 +37,9 @@ class PageCacheMiddleware:
         self.cache = runtime.get()
 
     def __call__(self, request):
-        if not self.cache.enabled or self.cache.rules.key(request.META) is None:
+        # The WSGI layer has worked out the key already; without it (a test client), do it here.
+        key = request.META.get(KEY) or self.cache.rules.key(request.META)
+        if not self.cache.enabled or key is None:
             return self.get_response(request)
         seq = state.last_seq
         token = deps.start()
@@ -48,8 +50,7 @@ class PageCacheMiddleware:
         if not self.shareable(request, response, recording):
             return response
         entry = self.entry(response, recording, seq)
-        key = request.META.get(KEY)
-        if key is not None and state.is_fresh(seq, entry.tags):
+        if KEY in request.META and state.is_fresh(seq, entry.tags):
             self.cache.store(key, entry, request.META.get("HTTP_HOST"))
         return self.respond(request, response, entry)
 
@@ -99,8 +100,9 @@ class PageCacheMiddleware:
     def respond(request, response, entry: Entry):
         now = time.time()
         encoding = choose_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""), entry.bodies)
-        for name in ("Surrogate-Key", "xkey", "Last-Modified"):
-            response[name] = dict(entry.headers)[name]
+        tags = " ".join(sorted(entry.tags))
+        response["Surrogate-Key"] = response["xkey"] = tags
+        response["Last-Modified"] = entry.last_modified
         response["Cache-Control"] = cache_control(entry.expires, now)
         response["ETag"] = entry.etag_for(encoding)
         response["X-Masthead-Cache"] = "miss"
