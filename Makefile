@@ -1,6 +1,8 @@
 # Masthead. `make demo`: the demo newsroom on http://127.0.0.1:$(PORT). `make test`: the whole suite.
 PORT ?= 8000
 MASTHEAD_HOME ?= $(CURDIR)/var
+# The test suite's own home (two suites running side by side each need one).
+TEST_HOME ?= $(CURDIR)/var/test
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := $(CURDIR)/.venv
 BIN := $(VENV)/bin
@@ -36,7 +38,7 @@ lint: $(STAMP)  ## ruff and the migrations check
 	MASTHEAD_HOME=$(CURDIR)/var/lint $(BIN)/masthead makemigrations --check --dry-run
 
 pytest: $(STAMP)  ## The test suite alone (DATABASE_URL=postgres://... for PostgreSQL)
-	MASTHEAD_HOME=$(CURDIR)/var/test $(BIN)/pytest $(PYTEST_ARGS)
+	MASTHEAD_HOME=$(TEST_HOME) $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint pytest  ## Everything CI checks, on SQLite (or DATABASE_URL)
 
