@@ -73,7 +73,7 @@ def test_the_editor_gets_its_own_policy(https_site):
     login = client().get("/admin/login/", **HTTPS)
     assert login.status == 200
     assert policy(login)["style-src"] == "style-src 'self' 'unsafe-inline'"
-    assert policy(login)["script-src"] == "script-src 'self'"
+    assert policy(login)["script-src"] == "script-src 'self' 'unsafe-inline'"
     assert "Strict-Transport-Security" in login.headers
 
 

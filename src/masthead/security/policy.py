@@ -9,8 +9,7 @@ Content-Security-Policy (docs/security.md):
   embeds (X/Twitter, Instagram) show their quoted text without the provider's script;
 - images may come from the media origin when media live elsewhere (an absolute MEDIA_URL or the
   S3 domain of django-storages);
-- Wagtail's editor needs inline styles (style attributes set by its widgets and by scripts);
-  its own scripts are all static files.
+- Wagtail's editor needs inline scripts and styles (see admin_policy); nothing from elsewhere.
 """
 
 from __future__ import annotations
@@ -79,7 +78,11 @@ def reader_policy() -> dict[str, list[str]]:
 def admin_policy() -> dict[str, list[str]]:
     return {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        # Wagtail 8's choosers, date pickers and inline panels render inline scripts whose text
+        # varies with the form (field ids, URLs, row numbers), and jQuery runs the scripts of the
+        # forms it inserts: neither hashes nor nonces can cover them. Scripts from any other
+        # origin stay blocked.
+        "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", *media_origins()],
         "media-src": ["'self'", "blob:", *media_origins()],
