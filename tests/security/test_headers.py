@@ -40,6 +40,7 @@ def test_plain_http_site_answers_as_before_with_the_policies_on_hits_and_304s():
     for reply in (miss, hit, not_modified):
         assert policy(reply)["script-src"] == "script-src 'self'"
         assert policy(reply)["style-src"] == "style-src 'self'"
+        assert policy(reply)["frame-ancestors"] == "frame-ancestors 'none'"
         assert "camera=()" in reply.headers["Permissions-Policy"]
         assert reply.headers["X-Content-Type-Options"] == "nosniff"
         assert "Strict-Transport-Security" not in reply.headers
@@ -74,6 +75,7 @@ def test_the_editor_gets_its_own_policy(https_site):
     assert login.status == 200
     assert policy(login)["style-src"] == "style-src 'self' 'unsafe-inline'"
     assert policy(login)["script-src"] == "script-src 'self' 'unsafe-inline'"
+    assert policy(login)["frame-ancestors"] == "frame-ancestors 'self'"
     assert "Strict-Transport-Security" in login.headers
 
 

@@ -71,7 +71,8 @@ def reader_policy() -> dict[str, list[str]]:
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        # As X-Frame-Options: DENY; the editor's previews are under /admin/.
+        "frame-ancestors": ["'none'"],
     }
 
 
