@@ -13,9 +13,8 @@ from masthead.security import policy
 
 @dataclass(frozen=True, slots=True)
 class Headers:
-    reader: tuple[tuple[str, str], ...]
-    admin: tuple[tuple[str, str], ...]
-    hsts: tuple[str, str] | None
+    # (is the path the editor's, is the request secure) -> ((lower-case name, header), ...)
+    added: dict[tuple[bool, bool], tuple[tuple[str, tuple[str, str]], ...]]
     proxy_header: tuple[str, str] | None
     redirect_to: str | None
 
@@ -24,10 +23,18 @@ class Headers:
         https = urlsplit(settings.MASTHEAD_BASE_URL).scheme == "https"
         common = policy.common_headers()
         csp = "Content-Security-Policy"
+        lists = {
+            False: [*common, (csp, policy.serialise(policy.reader_policy(), https))],
+            True: [*common, (csp, policy.serialise(policy.admin_policy(), https))],
+        }
+        hsts = policy.hsts_header()
+        added = {}
+        for admin, headers in lists.items():
+            for secure in (False, True):
+                chosen = [*headers, hsts] if secure and hsts else headers
+                added[admin, secure] = tuple((name.lower(), (name, v)) for name, v in chosen)
         return cls(
-            reader=(*common, (csp, policy.serialise(policy.reader_policy(), https))),
-            admin=(*common, (csp, policy.serialise(policy.admin_policy(), https))),
-            hsts=policy.hsts_header(),
+            added=added,
             proxy_header=settings.SECURE_PROXY_SSL_HEADER,
             redirect_to=settings.MASTHEAD_BASE_URL if settings.SECURE_SSL_REDIRECT else None,
         )
@@ -51,15 +58,13 @@ class SecureResponses:
         secure = headers.is_secure(environ)
         if headers.redirect_to and not secure:
             return redirect(headers.redirect_to, environ, start_response)
-        path = environ.get("PATH_INFO", "")
-        extra = headers.admin if path.startswith(policy.ADMIN_PREFIX) else headers.reader
-        if secure and headers.hsts:
-            extra = (*extra, headers.hsts)
+        admin = environ.get("PATH_INFO", "").startswith(policy.ADMIN_PREFIX)
+        added = headers.added[admin, secure]
 
         def start(status, response_headers, exc_info=None):
             present = {name.lower() for name, _ in response_headers}
-            missing = [header for header in extra if header[0].lower() not in present]
-            return start_response(status, [*response_headers, *missing], exc_info)
+            missing = [header for name, header in added if name not in present]
+            return start_response(status, response_headers + missing, exc_info)
 
         return self.application(environ, start)
 
