@@ -238,6 +238,15 @@ def test_a_purge_without_the_shared_secret_is_refused_even_from_127_0_0_1(varnis
     assert not request(varnish, "/page-2/").hit
 
 
+def test_a_varnish_started_without_the_secret_refuses_every_purge(backend, tmp_path):
+    with running_varnish(tmp_path, backend.port, purge_secret="") as bare:
+        request(bare, "/page-2/")
+        for secret in (None, "", PURGE_SECRET):
+            refused = request(bare, "/", method="PURGE", headers=purge_headers("page-2", secret))
+            assert refused.status == 403
+        assert request(bare, "/page-2/").hit
+
+
 def test_masthead_with_a_wrong_secret_purges_nothing_and_says_so(
     varnish, backend, purgers, settings, caplog
 ):

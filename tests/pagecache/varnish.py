@@ -126,7 +126,8 @@ def start_varnish(
 
 
 def _wait_until_answering(varnish: Varnish, secret: str, timeout: float) -> None:
-    """Until a PURGE without tags gets Varnish's own 400 (it never reaches the backend)."""
+    """Until a PURGE without tags gets Varnish's own 400 (403 when it has no secret); neither
+    reaches the backend."""
     deadline = time.monotonic() + timeout
     while True:
         if varnish.process.poll() is not None:
@@ -134,7 +135,7 @@ def _wait_until_answering(varnish: Varnish, secret: str, timeout: float) -> None
         connection = http.client.HTTPConnection("127.0.0.1", varnish.port, timeout=2)
         try:
             connection.request("PURGE", "/", headers={"X-Masthead-Purge-Secret": secret})
-            if connection.getresponse().status == 400:
+            if connection.getresponse().status == (400 if secret else 403):
                 return
         except (OSError, http.client.HTTPException):
             pass
