@@ -1,9 +1,10 @@
 // The editor through a TLS front end, under the admin's Content-Security-Policy, in Debian's
 // Chromium driven by playwright-core; run by tests/e2e/test_tls_front_end.py.
-//   node tests/e2e/security.mjs BASE_URL STORY_ID
+//   node tests/e2e/security.mjs BASE_URL STORY_ID STORY_PATH
 // Logs in as `admin`, then opens the story editor, the "Set publishing schedule" dialog with its
-// date picker, an image chooser and a new byline (an inline panel), and the reader's front page.
-// Prints one JSON object on stdout: {"cookies": [...], "violations": [...], "steps": [...]};
+// date picker, an image chooser and a new byline (an inline panel), and the story's reader page
+// (with its JSON-LD block). Prints one JSON object on stdout: {"cookies": [...],
+// "violations": [...], "steps": [...], "json_ld": <JSON-LD blocks on the reader page>};
 // violations are CSP reports from the console and `securitypolicyviolation` events. On a
 // failure it prints what the page showed on stderr and exits 1.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,9 +19,9 @@ const FLAGS = [
   "--no-first-run",
 ];
 const TIMEOUT = 30_000;
-const [base, storyId] = process.argv.slice(2);
-if (!base || !storyId) {
-  console.error("usage: node tests/e2e/security.mjs BASE_URL STORY_ID");
+const [base, storyId, storyPath] = process.argv.slice(2);
+if (!base || !storyId || !storyPath) {
+  console.error("usage: node tests/e2e/security.mjs BASE_URL STORY_ID STORY_PATH");
   process.exit(2);
 }
 const url = (path) => new URL(path, base).href;
@@ -135,15 +136,17 @@ try {
   await scheduleDialog();
   await imageChooser();
   await bylinePanel();
-  step("reader front page");
-  await page.goto(url("/"));
-  await page.locator("main").first().waitFor();
-  // Violations are reported asynchronously: let the last page's reports arrive.
-  await page.waitForLoadState("networkidle");
   const cookies = (await context.cookies()).map(({ name, secure, httpOnly, sameSite }) => ({
     name, secure, httpOnly, sameSite,
   }));
-  process.stdout.write(JSON.stringify({ cookies, violations, steps }) + "\n");
+  step("reader story page");
+  await context.clearCookies(); // as a reader sees it, from the page cache
+  await page.goto(url(storyPath));
+  await page.locator("main").first().waitFor();
+  const jsonLd = await page.locator("script[type='application/ld+json']").count();
+  // Violations are reported asynchronously: let the last page's reports arrive.
+  await page.waitForLoadState("networkidle");
+  process.stdout.write(JSON.stringify({ cookies, violations, steps, json_ld: jsonLd }) + "\n");
 } catch (error) {
   failed = true;
   let shown = "";

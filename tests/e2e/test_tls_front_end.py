@@ -161,7 +161,7 @@ def front_end(tmp_path_factory):
 def editor_session(front_end):
     """security.mjs's walk through the editor over TLS: cookies, CSP violations, steps."""
     result = subprocess.run(
-        ["node", str(SCRIPT), front_end["tls"], front_end["story"]],
+        ["node", str(SCRIPT), front_end["tls"], front_end["story"], REFERENCE_URL],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -187,9 +187,11 @@ def test_the_editor_and_the_reader_site_run_without_a_csp_violation(editor_sessi
         "schedule dialog and its date picker",
         "image chooser",
         "inline panel: add a byline",
-        "reader front page",
+        "reader story page",
     ]
     assert editor_session["violations"] == []
+    # JSON-LD is a data block: under `script-src 'self'` it stays, and nothing reports it.
+    assert editor_session["json_ld"] >= 1
 
 
 def test_a_cached_page_over_plain_http_is_redirected_to_https(front_end):
