@@ -5,7 +5,11 @@ vcl 4.1;
 # Needs Varnish 7 and the xkey vmod (Debian bookworm: `apt-get install varnish varnish-modules`).
 # Run it, for example, as
 #
-#   varnishd -a :80 -f /etc/varnish/masthead.vcl -s malloc,1g
+#   MASTHEAD_PURGE_SECRET=... varnishd -a :80 -f /etc/varnish/masthead.vcl -s malloc,1g
+#
+# with the same MASTHEAD_PURGE_SECRET in Varnish's environment as in Masthead's (with systemd:
+# `Environment=MASTHEAD_PURGE_SECRET=...` in `systemctl edit varnish`); without it no purge is
+# accepted.
 #
 # What it does:
 # - caches what Masthead says it may share, for as long as it says: `s-maxage` (else
@@ -15,11 +19,16 @@ vcl 4.1;
 #   Authorization header; other cookies, and utm_*/fbclid/gclid parameters, are dropped from
 #   cacheable requests;
 # - takes `PURGE` requests with an `xkey-purge: <tag> <tag> ...` header from the `purgers` ACL
-#   (Masthead sends them when content changes, see MASTHEAD_VARNISH_URLS) and answers 200 with
-#   the number of objects purged, in the body and the `xkey-purged` header;
+#   that carry the shared secret in `X-Masthead-Purge-Secret` (Masthead sends them when content
+#   changes, see MASTHEAD_VARNISH_URLS) and answers 200 with the number of objects purged, in the
+#   body and the `xkey-purged` header; the ACL alone is not enough, since a TLS proxy on the same
+#   host forwards every reader from 127.0.0.1;
+# - keeps https and plain-http answers apart (X-Forwarded-Proto is part of the cache key), so
+#   Masthead's redirect to https is never replayed to https readers, nor a page to http ones;
 # - keeps the dependency tags (`xkey`, `Surrogate-Key`) from readers unless the request has an
 #   `X-Masthead-Debug` header.
 
+import std;
 import xkey;
 
 # The Masthead server. Change the address to where `masthead serve` listens.
@@ -42,6 +51,7 @@ sub vcl_recv {
     if (req.method == "PURGE") {
         call masthead_purge;
     }
+    unset req.http.X-Masthead-Purge-Secret;
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -66,7 +76,10 @@ sub vcl_recv {
 # the old version (a correction or a pulled story must not be served again even once); the next
 # request for each page waits for one fetch, which Varnish shares among the readers who asked.
 sub masthead_purge {
-    if (client.ip !~ purgers) {
+    if (client.ip !~ purgers
+        || std.getenv("MASTHEAD_PURGE_SECRET") == ""
+        || !req.http.X-Masthead-Purge-Secret
+        || req.http.X-Masthead-Purge-Secret != std.getenv("MASTHEAD_PURGE_SECRET")) {
         return (synth(403, "Forbidden"));
     }
     if (!req.http.xkey-purge) {
@@ -74,6 +87,11 @@ sub masthead_purge {
     }
     set req.http.xkey-purged = xkey.purge(req.http.xkey-purge);
     return (synth(200, "Purged"));
+}
+
+sub vcl_hash {
+    # Then the built-in hash of the URL and host.
+    hash_data(req.http.X-Forwarded-Proto);
 }
 
 sub vcl_backend_response {

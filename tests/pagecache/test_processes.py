@@ -114,14 +114,14 @@ def test_a_publish_reaches_every_server_process_within_a_second(newsroom, bus):
 
 
 def test_varnish_in_front_is_purged_by_tag_on_publish(newsroom, tmp_path):
-    from tests.pagecache.varnish import VARNISH_MISSING, running_varnish
+    from tests.pagecache.varnish import PURGE_SECRET, VARNISH_MISSING, running_varnish
 
     if VARNISH_MISSING:
         pytest.skip(VARNISH_MISSING)
     server = Server(newsroom, "behind-varnish", {})
     try:
         with running_varnish(tmp_path, server.port) as varnish:
-            env = {"MASTHEAD_VARNISH_URLS": varnish.url}
+            env = {"MASTHEAD_VARNISH_URLS": varnish.url, "MASTHEAD_PURGE_SECRET": PURGE_SECRET}
 
             def through_varnish(path):
                 request = urllib.request.Request(varnish.url + path)

@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from masthead.pagecache.purge import purge
-from tests.pagecache.varnish import VARNISH_MISSING, running_varnish
+from tests.pagecache.varnish import PURGE_SECRET, VARNISH_MISSING, running_varnish
 
 pytestmark = pytest.mark.skipif(VARNISH_MISSING is not None, reason=str(VARNISH_MISSING))
 
@@ -117,6 +117,7 @@ def purgers(settings, varnish):
             "URLS": [varnish.url],
         }
     }
+    settings.MASTHEAD_PURGE_SECRET = PURGE_SECRET
 
 
 class Reply:
@@ -140,6 +141,13 @@ def request(varnish, path, method="GET", headers=None, source="127.0.0.1") -> Re
         return Reply(connection.getresponse())
     finally:
         connection.close()
+
+
+def purge_headers(keys: str | None, secret: str | None = PURGE_SECRET) -> dict[str, str]:
+    headers = {} if keys is None else {"xkey-purge": keys}
+    if secret is not None:
+        headers["X-Masthead-Purge-Secret"] = secret
+    return headers
 
 
 def test_a_page_is_fetched_once_then_served_from_varnish(varnish, backend):
@@ -192,28 +200,70 @@ def test_a_purge_answers_with_the_number_of_objects_purged(varnish):
     assert request(varnish, "/page-2/").hit
     assert request(varnish, "/page-1/").hit
 
-    reply = request(varnish, "/", method="PURGE", headers={"xkey-purge": "page-1 page-2"})
+    reply = request(varnish, "/", method="PURGE", headers=purge_headers("page-1 page-2"))
     assert reply.status == 200
     assert reply.headers["xkey-purged"] == "2"
     assert reply.body.strip() == "2"
     assert not request(varnish, "/page-1/").hit
     assert not request(varnish, "/page-2/").hit
 
-    unknown = request(varnish, "/", method="PURGE", headers={"xkey-purge": "page-999"})
+    unknown = request(varnish, "/", method="PURGE", headers=purge_headers("page-999"))
     assert (unknown.status, unknown.headers["xkey-purged"]) == (200, "0")
-    assert request(varnish, "/", method="PURGE").status == 400
+    assert request(varnish, "/", method="PURGE", headers=purge_headers(None)).status == 400
 
 
 def test_only_the_acl_may_purge(varnish):
     """127.0.0.2 is loopback too, but not in the `purgers` ACL (127.0.0.1 and ::1)."""
     request(varnish, "/page-2/")
     refused = request(
-        varnish, "/", method="PURGE", headers={"xkey-purge": "page-2"}, source="127.0.0.2"
+        varnish, "/", method="PURGE", headers=purge_headers("page-2"), source="127.0.0.2"
     )
     assert refused.status == 403
     assert request(varnish, "/page-2/").hit
     # The page is still readable from that address: only purging is refused.
     assert request(varnish, "/page-2/", source="127.0.0.2").status == 200
+
+
+@pytest.mark.parametrize("secret", [None, "", "wrong-secret", PURGE_SECRET + "x"])
+def test_a_purge_without_the_shared_secret_is_refused_even_from_127_0_0_1(varnish, secret):
+    """A TLS proxy on the same host forwards every reader from 127.0.0.1: the ACL is not enough."""
+    request(varnish, "/page-2/")
+    assert request(varnish, "/page-2/").hit
+    refused = request(varnish, "/", method="PURGE", headers=purge_headers("page-2", secret))
+    assert refused.status == 403
+    assert "xkey-purged" not in refused.headers
+    assert request(varnish, "/page-2/").hit
+    allowed = request(varnish, "/", method="PURGE", headers=purge_headers("page-2"))
+    assert (allowed.status, allowed.headers["xkey-purged"]) == (200, "1")
+    assert not request(varnish, "/page-2/").hit
+
+
+def test_a_varnish_started_without_the_secret_refuses_every_purge(backend, tmp_path):
+    with running_varnish(tmp_path, backend.port, purge_secret="") as bare:
+        request(bare, "/page-2/")
+        for secret in (None, "", PURGE_SECRET):
+            refused = request(bare, "/", method="PURGE", headers=purge_headers("page-2", secret))
+            assert refused.status == 403
+        assert request(bare, "/page-2/").hit
+
+
+def test_masthead_with_a_wrong_secret_purges_nothing_and_says_so(
+    varnish, backend, purgers, settings, caplog
+):
+    request(varnish, "/page-3/")
+    assert request(varnish, "/page-3/").hit
+    settings.MASTHEAD_PURGE_SECRET = "not-the-secret"  # noqa: S105 (a test value)
+    purge({"page-3"})
+    assert request(varnish, "/page-3/").hit
+    assert "status 403 Forbidden" in caplog.text
+
+
+def test_https_and_plain_http_answers_are_cached_apart(varnish, backend):
+    """Masthead redirects plain http; that redirect, or a page, must not cross over."""
+    https = {"X-Forwarded-Proto": "https"}
+    request(varnish, "/page-1/", headers=https)
+    assert request(varnish, "/page-1/", headers=https).hit
+    assert not request(varnish, "/page-1/", headers={"X-Forwarded-Proto": "http"}).hit
 
 
 def test_logged_in_people_and_authorised_requests_pass(varnish, backend):

@@ -25,6 +25,8 @@ from tests.test_commands import ROOT, free_port
 
 VCL = ROOT / "deploy" / "varnish" / "masthead.vcl"
 VARNISHD = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/usr/local/sbin")
+# What the test Varnish wants in X-Masthead-Purge-Secret (MASTHEAD_PURGE_SECRET in its environment).
+PURGE_SECRET = "test-purge-secret-4f9c2a"  # noqa: S105 (a test value)
 BACKEND_LINES = ('    .host = "127.0.0.1";\n', '    .port = "8000";\n')
 
 
@@ -73,8 +75,14 @@ class Varnish:
                 self.process.wait(timeout=timeout)
 
 
-def start_varnish(workdir: Path, backend_port: int, backend_host: str = "127.0.0.1") -> Varnish:
-    """varnishd in the foreground on a free port; returns once it answers."""
+def start_varnish(
+    workdir: Path,
+    backend_port: int,
+    backend_host: str = "127.0.0.1",
+    purge_secret: str = PURGE_SECRET,
+) -> Varnish:
+    """varnishd in the foreground on a free port, MASTHEAD_PURGE_SECRET in its environment;
+    returns once it answers."""
     workdir.mkdir(parents=True, exist_ok=True)
     vcl = workdir / "masthead.vcl"
     vcl.write_text(vcl_for(backend_host, backend_port))
@@ -102,27 +110,32 @@ def start_varnish(workdir: Path, backend_port: int, backend_host: str = "127.0.0
     ]
     with log.open("wb") as output:
         process = subprocess.Popen(
-            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "MASTHEAD_PURGE_SECRET": purge_secret},
         )
     varnish = Varnish(process, port, workdir, log)
     try:
-        _wait_until_answering(varnish, timeout=60)
+        _wait_until_answering(varnish, purge_secret, timeout=60)
     except BaseException:
         varnish.stop()
         raise
     return varnish
 
 
-def _wait_until_answering(varnish: Varnish, timeout: float) -> None:
-    """Until a PURGE without tags gets Varnish's own 400 (it never reaches the backend)."""
+def _wait_until_answering(varnish: Varnish, secret: str, timeout: float) -> None:
+    """Until a PURGE without tags gets Varnish's own 400 (403 when it has no secret); neither
+    reaches the backend."""
     deadline = time.monotonic() + timeout
     while True:
         if varnish.process.poll() is not None:
             raise RuntimeError(f"varnishd exited:\n{varnish.output()}")
         connection = http.client.HTTPConnection("127.0.0.1", varnish.port, timeout=2)
         try:
-            connection.request("PURGE", "/")
-            if connection.getresponse().status == 400:
+            connection.request("PURGE", "/", headers={"X-Masthead-Purge-Secret": secret})
+            if connection.getresponse().status == (400 if secret else 403):
                 return
         except (OSError, http.client.HTTPException):
             pass

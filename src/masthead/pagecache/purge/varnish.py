@@ -7,7 +7,11 @@ Settings entry (made from MASTHEAD_VARNISH_URLS by the settings):
         "URLS": ["http://127.0.0.1:6081"],   # every Varnish in front of the site
         "TIMEOUT": 2.0,                      # seconds, per request (optional)
         "MAX_HEADER_BYTES": 7000,            # tags per request (optional)
+        "SECRET": "...",                     # default: settings.MASTHEAD_PURGE_SECRET
     }
+
+Every PURGE carries the shared secret in `X-Masthead-Purge-Secret`; the VCL refuses a PURGE
+without it (403), as it refuses one from outside its ACL.
 
 Each Varnish answers 200 with the number of objects it purged. Tags go out in batches that keep
 the header under Varnish's 8 KB header limit. Failures are logged with the URL and the status,
@@ -21,6 +25,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from masthead.pagecache.purge import PurgeBackend
@@ -28,6 +33,7 @@ from masthead.pagecache.purge import PurgeBackend
 log = logging.getLogger(__name__)
 
 HEADER = "xkey-purge"
+SECRET_HEADER = "X-Masthead-Purge-Secret"  # noqa: S105 (a header name)
 DEFAULT_TIMEOUT = 2.0
 DEFAULT_MAX_HEADER_BYTES = 7000
 
@@ -64,6 +70,7 @@ class VarnishBackend(PurgeBackend):
                 )
         self.timeout = float(params.get("TIMEOUT", DEFAULT_TIMEOUT))
         self.max_header_bytes = int(params.get("MAX_HEADER_BYTES", DEFAULT_MAX_HEADER_BYTES))
+        self.secret = params.get("SECRET", getattr(settings, "MASTHEAD_PURGE_SECRET", ""))
 
     def purge(self, tags: set[str]) -> None:
         runs = list(batches(tags, self.max_header_bytes))
@@ -85,7 +92,8 @@ class VarnishBackend(PurgeBackend):
         )
         connection = connection_class(parts.hostname, parts.port, timeout=self.timeout)
         try:
-            connection.request("PURGE", parts.path or "/", headers={HEADER: keys})
+            headers = {HEADER: keys, SECRET_HEADER: self.secret} if self.secret else {HEADER: keys}
+            connection.request("PURGE", parts.path or "/", headers=headers)
             response = connection.getresponse()
             body = response.read(200)
         except (OSError, http.client.HTTPException) as error:
@@ -94,6 +102,8 @@ class VarnishBackend(PurgeBackend):
             connection.close()
         if response.status != 200:
             reason = body.decode(errors="replace").strip()[:100]
+            if response.status == 403 and not self.secret:
+                reason += " (MASTHEAD_PURGE_SECRET is not set)"
             raise PurgeFailed(f"status {response.status} {response.reason} {reason}".rstrip())
         count = response.headers.get("xkey-purged", "").strip()
         return int(count) if count.isdigit() else 0

@@ -1,0 +1,1 @@
+"""HTTPS and the security headers of every answer, page-cache hits included (docs/security.md)."""
