@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
 from bench.soak.report import chart, summarise, table
@@ -35,6 +36,12 @@ def parse(argv=None) -> argparse.Namespace:
         help="where the runs' data and logs go (var/soak; emptied first)",
     )
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="SOAK_JSON",
+        help="only print the tables and draw the chart again from a soak.json",
+    )
     options = parser.parse_args(argv)
     unknown = set(options.runs.split(",")) - set(PLANS)
     if unknown or options.minutes <= 0:
@@ -48,37 +55,45 @@ def say(text: str) -> None:
 
 def main(argv=None) -> None:
     options = parse(argv)
-    runs, summaries = [], []
-    for name in options.runs.split(","):
-        plan = PLANS[name]
-        plan.stories = options.stories
-        run = Run(
-            plan,
-            options.workdir / name,
-            options.minutes * 60,
-            options.readers,
-            options.threads,
-            log=say,
-        )
-        try:
-            run.setup()
-            result = run.run()
-        finally:
-            run.teardown()
-        runs.append(result)
-        summaries.append(summarise(result))
-        print(table(summaries[-1]), flush=True)
-    options.results.mkdir(parents=True, exist_ok=True)
-    for result in runs:
-        result["reads"]["counts"] = [[*key, n] for key, n in result["reads"]["counts"].items()]
-    (options.results / "soak.json").write_text(
-        json.dumps({"summaries": summaries, "runs": runs}, indent=1, default=str)
+    if options.report:
+        runs = json.loads(options.report.read_text())["runs"]
+        for run in runs:  # JSON keeps the counts as rows [second, origin, outcome, n]
+            run["reads"]["counts"] = Counter({tuple(r[:3]): r[3] for r in run["reads"]["counts"]})
+        results = options.report.parent
+    else:
+        runs = [soak(name, options) for name in options.runs.split(",")]
+        results = options.results
+    summaries = [summarise(run) for run in runs]
+    if not options.report:
+        results.mkdir(parents=True, exist_ok=True)
+        rows = [
+            {**run, "reads": {**run["reads"], "counts": [[*k, n] for k, n in counts(run)]}}
+            for run in runs
+        ]
+        with (results / "soak.json").open("w") as output:
+            json.dump({"summaries": summaries, "runs": rows}, output, indent=1, default=str)
+    chart(runs, results / "soak.png")
+    print("\n\n".join(table(summary) for summary in summaries))
+    say(f"wrote {results / 'soak.json'} and {results / 'soak.png'}")
+
+
+def counts(run: dict):
+    return run["reads"]["counts"].items()
+
+
+def soak(name: str, options: argparse.Namespace) -> dict:
+    plan = PLANS[name]
+    plan.stories = options.stories
+    run = Run(
+        plan, options.workdir / name, options.minutes * 60, options.readers, options.threads, say
     )
-    for result in runs:  # the chart wants the counts keyed again
-        result["reads"]["counts"] = {tuple(row[:3]): row[3] for row in result["reads"]["counts"]}
-    chart(runs, options.results / "soak.png")
-    print("\n\n".join(table(s) for s in summaries))
-    say(f"wrote {options.results / 'soak.json'} and {options.results / 'soak.png'}")
+    try:
+        run.setup()
+        result = run.run()
+    finally:
+        run.teardown()
+    print(table(summarise(result)), flush=True)
+    return result
 
 
 if __name__ == "__main__":

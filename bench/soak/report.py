@@ -70,6 +70,7 @@ def summarise(run: dict) -> dict:
                 "notes": fault["notes"],
                 "changes": len(changed),
                 "oldest_stale": oldest(changed),
+                "never_fresh": [page for c in changed for page in c["never_fresh"]],
                 "wrong_after": len(fault["bad_after"]),
                 "cached_errors_after": cached(fault["bad_after"]),
                 "servers_alive": fault["servers_alive"],
@@ -143,19 +144,31 @@ def table(summary: dict) -> str:
     )
     lines.append("")
     lines.append(
-        f"  {'fault':<44} {'at s':>5} {'took':>5}  {'errors (seconds) per origin':<44}"
-        f" {'oldest stale':>12}  cached errors after / what it did"
+        f"  {'fault':<44} {'at s':>5} {'took':>5}  {'errors per origin (over seconds)':<48}"
+        f" {'oldest stale':>12}  cached errors after"
     )
     for fault in summary["faults"]:
         errs = ", ".join(
             f"{o} {e['errors']} ({e['seconds']} s)" for o, e in fault["errors"].items()
         )
         lines.append(
-            f"  {fault['fault']:<44} {fault['at']:>5} {fault['took']:>5}  {errs or '0':<44}"
+            f"  {fault['fault']:<44} {fault['at']:>5} {fault['took']:>5}  {errs or '0':<48}"
             f" {age_text(fault['oldest_stale']):>12}  {len(fault['cached_errors_after'])}"
-            f" / {'; '.join(fault['notes'])}"
         )
+        lines += [f"      {note}" for note in fault["notes"]]
+        lines += [f"      never fresh: {_page(page)}" for page in fault["never_fresh"]]
+        lines += [f"      cached error: {_page(page)}" for page in fault["cached_errors_after"]]
     return "\n".join(lines)
+
+
+def _page(page: dict) -> str:
+    headers = [
+        f"{key} {page[key]}" for key in ("X-Varnish-Cache", "X-Masthead-Cache") if page.get(key)
+    ]
+    return (
+        f"{page['origin']} {page['path']} answered {page.get('status')} {page.get('outcome', '')}"
+        + (f" ({', '.join(headers)})" if headers else "")
+    )
 
 
 def _mb(memory: dict) -> str:
