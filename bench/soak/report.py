@@ -58,24 +58,8 @@ def summarise(run: dict) -> dict:
             outside += 0 if in_restart(second, run["faults"]) else value
     ages = [change["oldest"] for change in run["changes"]]
     fresh = [change["fresh"] for change in run["changes"] if change["fresh"] is not None]
-    faults = []
-    for fault, (start, end) in zip(run["faults"], fault_windows(run), strict=True):
-        changed = [c for c in run["changes"] if start - EDIT_SLACK <= c["clicked"] < end]
-        faults.append(
-            {
-                "fault": fault["fault"],
-                "at": round(fault["started"] - run["started"], 1),
-                "took": round(fault["ended"] - fault["started"], 1),
-                "errors": errors_between(counts, start, end),
-                "notes": fault["notes"],
-                "changes": len(changed),
-                "oldest_stale": oldest(changed),
-                "never_fresh": [page for c in changed for page in c["never_fresh"]],
-                "wrong_after": len(fault["bad_after"]),
-                "cached_errors_after": cached(fault["bad_after"]),
-                "servers_alive": fault["servers_alive"],
-            }
-        )
+    windows = zip(run["faults"], fault_windows(run), strict=True)
+    faults = [fault_summary(run, fault, start, end) for fault, (start, end) in windows]
     seconds = run["ended"] - run["started"]
     return {
         "run": run["plan"]["name"],
@@ -101,6 +85,25 @@ def summarise(run: dict) -> dict:
 
 
 EDIT_SLACK = 1.0  # a change clicked just before a fault can be caught by it
+
+
+def fault_summary(run: dict, fault: dict, start: float, end: float) -> dict:
+    """What one fault did: errors and changes from its start to the next fault's."""
+    changed = [c for c in run["changes"] if start - EDIT_SLACK <= c["clicked"] < end]
+    after = fault.get("bad_after", [])
+    return {
+        "fault": fault["fault"],
+        "at": round(fault["started"] - run["started"], 1),
+        "took": round(fault["ended"] - fault["started"], 1),
+        "errors": errors_between(run["reads"]["counts"], start, end),
+        "notes": fault["notes"],
+        "changes": len(changed),
+        "oldest_stale": oldest(changed),
+        "never_fresh": [page for c in changed for page in c["never_fresh"]],
+        "wrong_after": len(after),
+        "cached_errors_after": cached(after),
+        "servers_alive": fault["servers_alive"],
+    }
 
 
 def oldest(changes: list[dict]) -> float | None | str:
