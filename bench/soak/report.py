@@ -185,6 +185,8 @@ def smooth(values: list[float], width: int = 5) -> list[float]:
 
 
 def chart(runs: list[dict], path) -> None:
+    """Per run: requests per second per origin, errors per second, the faults, and the oldest
+    stale page after each change (30 s: never fresh)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -192,47 +194,46 @@ def chart(runs: list[dict], path) -> None:
 
     figure, axes = plt.subplots(len(runs), 1, figsize=(11, 4 * len(runs)), squeeze=False)
     for axis, run in zip(axes[:, 0], runs, strict=True):
-        counts: Counter = run["reads"]["counts"]
-        per: dict = defaultdict(Counter)
-        bad: Counter = Counter()
-        for (second, origin, outcome), value in counts.items():
-            per[origin][second - int(run["started"])] += value
-            if outcome != OK:
-                bad[second - int(run["started"])] += value
-        for origin, series in sorted(per.items()):
-            xs = sorted(series)
-            axis.plot(xs, smooth([series[x] for x in xs]), label=f"{origin} req/s (5 s mean)")
-        if bad:
-            xs = sorted(bad)
-            axis.bar(xs, [bad[x] for x in xs], color="red", label="errors/s", width=1.0)
-        for fault in run["faults"]:
-            axis.axvline(fault["started"] - run["started"], color="black", linestyle="--")
-            axis.text(
-                fault["started"] - run["started"],
-                axis.get_ylim()[1] * 0.95,
-                fault["fault"][:22],
-                fontsize=7,
-                rotation=90,
-                va="top",
-            )
-        stale = axis.twinx()
-        ages = [
-            (c["clicked"] - run["started"], 30 if c["oldest"] is None else c["oldest"])
-            for c in run["changes"]
-        ]
-        stale.scatter(
-            [a for a, _ in ages],
-            [b for _, b in ages],
-            color="purple",
-            s=12,
-            label="oldest stale page (s)",
-        )
-        stale.axhline(1.0, color="purple", linewidth=0.5)
-        stale.set_ylabel("oldest stale page after a change (s)")
-        axis.set_title(f"soak {run['plan']['name']}: {run['plan']['note']}", fontsize=9)
-        axis.set_xlabel("seconds into the run")
-        axis.set_ylabel("requests per second")
-        axis.legend(loc="lower left", fontsize=7)
+        plot_load(axis, run)
+        plot_faults(axis, run)
+        plot_staleness(axis.twinx(), run)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)
+
+
+def plot_load(axis, run: dict) -> None:
+    per: dict = defaultdict(Counter)
+    bad: Counter = Counter()
+    for (second, origin, outcome), value in run["reads"]["counts"].items():
+        per[origin][second - int(run["started"])] += value
+        if outcome != OK:
+            bad[second - int(run["started"])] += value
+    for origin, series in sorted(per.items()):
+        xs = sorted(series)
+        axis.plot(xs, smooth([series[x] for x in xs]), label=f"{origin} req/s (5 s mean)")
+    if bad:
+        xs = sorted(bad)
+        axis.bar(xs, [bad[x] for x in xs], color="red", label="errors/s", width=1.0)
+    axis.set_title(f"soak {run['plan']['name']}: {run['plan']['note']}", fontsize=9)
+    axis.set_xlabel("seconds into the run")
+    axis.set_ylabel("requests per second")
+    axis.legend(loc="lower left", fontsize=7)
+
+
+def plot_faults(axis, run: dict) -> None:
+    for fault in run["faults"]:
+        at = fault["started"] - run["started"]
+        axis.axvline(at, color="black", linestyle="--")
+        top = axis.get_ylim()[1] * 0.95
+        axis.text(at, top, fault["fault"][:22], fontsize=7, rotation=90, va="top")
+
+
+def plot_staleness(axis, run: dict) -> None:
+    ages = [
+        (c["clicked"] - run["started"], 30 if c["oldest"] is None else c["oldest"])
+        for c in run["changes"]
+    ]
+    axis.scatter([a for a, _ in ages], [b for _, b in ages], color="purple", s=12)
+    axis.axhline(1.0, color="purple", linewidth=0.5)
+    axis.set_ylabel("oldest stale page after a change (s; 30: never fresh)")
