@@ -103,7 +103,24 @@ def fault_summary(run: dict, fault: dict, start: float, end: float) -> dict:
         "wrong_after": len(after),
         "cached_errors_after": cached(after),
         "servers_alive": fault["servers_alive"],
+        **({"published_once": fault["published_once"]} if "published_once" in fault else {}),
     }
+
+
+def targets(summary: dict) -> list[tuple[bool, str]]:
+    """The soak's targets (docs/soak.md), each met or not."""
+    cached_errors = len(summary["cached_errors_at_end"]) + sum(
+        len(f["cached_errors_after"]) for f in summary["faults"]
+    )
+    stale = summary["oldest_stale"]
+    once = [f["published_once"] for f in summary["faults"] if "published_once" in f]
+    return [
+        (summary["errors_outside_faults"] == 0, "0 errors outside the faults' seconds"),
+        (cached_errors == 0, f"no error page cached ({cached_errors} seen)"),
+        (stale in ("-", 0) or (stale is not None and stale <= 1), "oldest stale page <= 1 s"),
+        (all(once), "the scheduled story published exactly once"),
+        (all(summary["servers_alive_at_end"].values()), "every server still up at the end"),
+    ]
 
 
 def oldest(changes: list[dict]) -> float | None | str:
@@ -161,6 +178,7 @@ def table(summary: dict) -> str:
         lines += [f"      {note}" for note in fault["notes"]]
         lines += [f"      never fresh: {_page(page)}" for page in fault["never_fresh"]]
         lines += [f"      cached error: {_page(page)}" for page in fault["cached_errors_after"]]
+    lines += [f"  {'PASS' if met else 'MISS'}  {text}" for met, text in targets(summary)]
     return "\n".join(lines)
 
 
