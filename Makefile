@@ -52,3 +52,8 @@ browser-checks: $(STAMP) node_modules/.package-lock.json  ## Nu Html Checker, ax
 bench: $(STAMP)  ## The benchmark (docs/benchmark.md): corpora in var/bench, wrk against masthead serve and nginx, report in bench/results/ (15+ minutes the first time)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,bench]"
 	$(BIN)/python -m bench --home $(CURDIR)/var/bench $(BENCH_ARGS)
+
+.PHONY: soak
+soak: $(STAMP)  ## The soak with faults (docs/soak.md): 2 servers + Varnish + its own PostgreSQL and Redis, then SQLite; 10 min each (SOAK_ARGS="--minutes 2")
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,bench]"
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)

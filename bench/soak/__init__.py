@@ -1,0 +1,1 @@
+"""The soak with faults: `python -m bench.soak` (docs/soak.md)."""
