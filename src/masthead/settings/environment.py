@@ -29,9 +29,32 @@ def env_list(name: str) -> list[str]:
 
 
 def masthead_home() -> Path:
+    """MASTHEAD_HOME, created owner-only (0700) if it does not exist yet."""
     home = Path(os.environ.get("MASTHEAD_HOME", "var")).expanduser().resolve()
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
     return home
+
+
+def owner_only_database(path: Path) -> None:
+    """Create the SQLite database file owner-only (0600), and make an existing one so.
+
+    SQLite creates its -wal and -shm files with the database file's mode, so they follow.
+    The database holds password hashes and sessions: nobody else on the machine may read it.
+    """
+    if str(path) == ":memory:" or str(path).startswith("file:"):
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            try:
+                info = name.stat()
+                if info.st_mode & 0o077 and info.st_uid == os.getuid():
+                    name.chmod(0o600)
+            except FileNotFoundError:
+                continue
+    else:
+        os.close(fd)
 
 
 def base_url() -> str:
