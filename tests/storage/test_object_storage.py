@@ -5,6 +5,7 @@ ones settings/storage.py builds from the environment.
 """
 
 import io
+import tarfile
 import urllib.error
 import urllib.request
 
@@ -12,6 +13,7 @@ import boto3
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from PIL import Image as PILImage
@@ -140,3 +142,15 @@ def test_private_documents_are_never_public(object_storage, editor, client):
     assert anonymous.status_code == 302
     assert "/_util/login/" in anonymous["Location"] or "login" in anonymous["Location"]
     assert BUCKET not in anonymous["Location"]
+
+
+def test_backup_reads_the_media_from_the_bucket(object_storage, db, tmp_path):
+    image = Image.objects.create(title="Quay", file=SimpleUploadedFile("quay.jpg", jpeg(300, 200)))
+    rendition = image.get_rendition("width-100")
+    archive = tmp_path / "media.tar"
+    call_command("backup", output=archive, stderr=io.StringIO(), stdout=io.StringIO())
+    with tarfile.open(archive) as tar:
+        original = tar.extractfile(f"media/{image.file.name}").read()
+        copy = tar.extractfile(f"renditions/{rendition.file.name}").read()
+    assert original == jpeg(300, 200)
+    assert PILImage.open(io.BytesIO(copy)).size == (100, 66)
