@@ -64,8 +64,11 @@ def backoff(restarts: int) -> float:
 def relay(stream, lines: queue.Queue) -> None:
     """Copy the child's output to ours, line by line, and hand each line to the supervisor."""
     for raw in iter(stream.readline, b""):
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
+        except OSError:  # our own output is gone (a closed pipe): keep supervising
+            pass
         lines.put(raw.decode(errors="replace").rstrip())
     lines.put(None)
 
@@ -75,6 +78,7 @@ class Supervisor:
         self.granian_argv = granian_argv
         self.failures = failures
         self.stopping = threading.Event()
+        self.gave_up = False
         self.child: subprocess.Popen | None = None
 
     def say(self, message: str) -> None:
@@ -114,8 +118,8 @@ class Supervisor:
     def serve(self) -> int:
         signal.signal(signal.SIGTERM, self.on_signal)
         signal.signal(signal.SIGINT, self.on_signal)
-        self.gave_up, restarts = False, 0
-        while True:
+        restarts = 0
+        while not self.stopping.is_set():
             started = time.monotonic()
             status, last_error, crashes = self.run_granian()
             if self.gave_up:
@@ -130,8 +134,8 @@ class Supervisor:
             restarts = 1 if time.monotonic() - started > STABLE_AFTER else restarts + 1
             delay = backoff(restarts)
             self.say(f"granian stopped (status {status}); starting it again in {delay:g} s")
-            if self.stopping.wait(delay):
-                return 0
+            self.stopping.wait(delay)
+        return 0
 
     def give_up(self) -> int:
         failures = self.failures
