@@ -26,10 +26,10 @@ venv: $(STAMP)  ## Create .venv/ and install Masthead with the pinned versions
 DEMO_WORKERS ?= 2
 
 demo: $(STAMP)  ## Migrate, load the demo, run the scheduling worker and `masthead serve` on 127.0.0.1:$(PORT) (foreground)
-	$(BIN)/masthead migrate --noinput
-	@# `serve` would collect the static files before it answers: collect them beside the demo load.
+	@# `serve` collects the static files before it answers: collect them meanwhile.
 	$(BIN)/masthead collectstatic --noinput --verbosity 0 & collect=$$!; \
-	$(BIN)/masthead demo; loaded=$$?; wait $$collect && exit $$loaded
+	$(BIN)/masthead migrate --noinput && $(BIN)/masthead demo; loaded=$$?; \
+	wait $$collect && exit $$loaded
 	$(BIN)/masthead worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/masthead serve --host 127.0.0.1 --port $(PORT) --workers $(DEMO_WORKERS)

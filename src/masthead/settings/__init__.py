@@ -12,6 +12,8 @@ MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; def
 MASTHEAD_VARNISH_URLS   comma-separated Varnish addresses (http://127.0.0.1:6081) to purge by tag
                         when content changes (docs/varnish.md); default none: no purging
 MASTHEAD_S3_BUCKET (and MASTHEAD_S3_*, AWS_*)  media on object storage: settings/storage.py
+MASTHEAD_SERVE_MAX_FAILURES, MASTHEAD_SERVE_FAILURE_WINDOW  `masthead serve` exits with status 1
+                        after N failures within T seconds; default 5 within 600 (read by serve)
 """
 
 import os

@@ -3,6 +3,7 @@
 import hashlib
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -80,9 +81,17 @@ def secret_key(home: Path) -> str:
         return os.environ["SECRET_KEY"]
     path = home / "secret_key"
     if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(50))
+        # Written whole under another name (0600), then linked into place: commands started
+        # together on a new home (`make demo`) all read the same, complete key.
+        fd, written = tempfile.mkstemp(dir=home, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(50))
+            os.link(written, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(written)
     return path.read_text().strip()
 
 
