@@ -25,12 +25,16 @@ $(STAMP):
 
 venv: $(STAMP)  ## Create .venv/ and install Masthead with the pinned versions
 
-demo: $(STAMP)  ## Migrate, load the demo, run the scheduling worker and serve on 127.0.0.1:$(PORT) (foreground)
-	$(BIN)/masthead migrate --noinput
-	$(BIN)/masthead demo
+DEMO_WORKERS ?= 2
+
+demo: $(STAMP)  ## Migrate, load the demo, run the scheduling worker and `masthead serve` on 127.0.0.1:$(PORT) (foreground)
+	@# `serve` collects the static files before it answers: collect them meanwhile.
+	$(BIN)/masthead collectstatic --noinput --verbosity 0 & collect=$$!; \
+	$(BIN)/masthead migrate --noinput && $(BIN)/masthead demo; loaded=$$?; \
+	wait $$collect && exit $$loaded
 	$(BIN)/masthead worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	$(BIN)/masthead runserver 127.0.0.1:$(PORT) --noreload
+	$(BIN)/masthead serve --host 127.0.0.1 --port $(PORT) --workers $(DEMO_WORKERS)
 
 lint: $(STAMP)  ## ruff and the migrations check
 	$(BIN)/ruff check .

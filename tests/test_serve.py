@@ -7,6 +7,7 @@ others check what `serve` refuses to do before it starts.
 import os
 import re
 import signal
+import socket
 import subprocess
 import time
 import urllib.error
@@ -102,6 +103,84 @@ def test_debug_is_off_errors_are_the_sites_own_pages(served):
     log = served["log"].read_text()
     assert "DEBUG is on" not in log
     assert "GET /no-such-page/" not in log, "no access log by default"
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def granian_workers(serve_pid: int) -> list[int]:
+    """The worker processes under `masthead serve` (supervisor -> granian -> workers)."""
+    return [worker for granian in children(serve_pid) for worker in children(granian)]
+
+
+def kill_a_worker(serve_pid: int, timeout: float = 60) -> int:
+    """kill -9 one worker (waiting for one to exist); its PID."""
+    deadline = time.monotonic() + timeout
+    while not (workers := granian_workers(serve_pid)):
+        assert time.monotonic() < deadline, "no worker process appeared"
+        time.sleep(0.1)
+    os.kill(workers[0], signal.SIGKILL)
+    return workers[0]
+
+
+@pytest.mark.slow
+def test_serve_keeps_serving_when_workers_are_killed(served):
+    """One kill: granian respawns the worker. A second one at once: granian's crash-loop rule
+    ends granian, and the supervisor starts it again."""
+    killed = set()
+    for _kill in range(3):
+        killed.add(kill_a_worker(served["process"].pid))
+        wait_for(served["base"] + "/robots.txt", timeout=60)
+        assert get(served["base"] + "/")[0] == 200
+    assert served["process"].poll() is None, served["log"].read_text()
+    assert len(killed) == 3 and killed.isdisjoint(granian_workers(served["process"].pid))
+    assert "Worker crash loop detected" in served["log"].read_text()  # granian's own exit
+
+
+@pytest.mark.slow
+def test_serve_exits_non_zero_after_n_quick_failures(served):
+    port = free_port()
+    args = ("--workers", "1", "--port", str(port), "--failure-window", "120")
+    process, log = start_serve(served["home"], *args, MASTHEAD_SERVE_MAX_FAILURES="3")
+    try:
+        for _kill in range(2):
+            wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+            kill_a_worker(process.pid)
+        wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+        kill_a_worker(process.pid)
+        assert process.wait(timeout=30) == 1
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    output = log.read_text()
+    assert "last error: Unexpected exit from worker-1" in output
+    assert "giving up: 3 failures within 120 s (limit 3)" in output
+    assert children(process.pid) == []
+
+
+@pytest.mark.slow
+def test_serve_gives_up_with_the_servers_error(served):
+    """Granian cannot start at all (its port is taken): the reason, after N tries."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        args = ("--workers", "1", "--port", str(port), "--max-failures", "2")
+        process, log = start_serve(served["home"], *args)
+        assert process.wait(timeout=60) == 1
+    output = log.read_text()
+    assert "last error: RuntimeError: Address already in use" in output
+    assert "giving up: 2 failures within 600 s (limit 2)" in output
 
 
 @pytest.mark.slow

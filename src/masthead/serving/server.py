@@ -1,8 +1,9 @@
 """The production server process: granian's WSGI workers around `masthead.wsgi.application`.
 
-`masthead serve` checks the installation, then replaces itself (exec) with
-`python -m masthead.serving.server ...`, so that the server's main process, which only watches its
-workers and relays SIGTERM/SIGINT to them, imports neither Django nor the site: each worker
+`masthead serve` checks the installation, then replaces itself (exec) with the supervisor
+(`masthead.serving.supervisor`), which runs `python -m masthead.serving.server ...` and starts it
+again when it fails. Neither the supervisor nor granian's main process, which only watches its
+workers and relays SIGTERM/SIGINT to them, imports Django or the site: each worker
 imports `masthead.wsgi` after it has been forked, and nothing (a database connection, a thread,
 a cache) is shared between workers by accident.
 
@@ -19,11 +20,15 @@ import sys
 KILL_TIMEOUT = 10
 
 
-def command_line(host: str, port: int, workers: int, threads: int, access_log: bool) -> list[str]:
-    """The arguments that run this module with the given options."""
-    args = ["-m", __name__, "--host", host, "--port", str(port)]
-    args += ["--workers", str(workers), "--threads", str(threads)]
-    return [sys.executable, "-P", *args, *(["--access-log"] if access_log else [])]
+def options(host: str, port: int, workers: int, threads: int, access_log: bool) -> list[str]:
+    """This module's command-line options for the given settings."""
+    args = ["--host", host, "--port", str(port), "--workers", str(workers)]
+    return [*args, "--threads", str(threads), *(["--access-log"] if access_log else [])]
+
+
+def command_line(server_options: list[str]) -> list[str]:
+    """The arguments that run this module (granian) with the given options."""
+    return [sys.executable, "-P", "-m", __name__, *server_options]
 
 
 def exec_server(argv: list[str], env: dict[str, str]) -> None:

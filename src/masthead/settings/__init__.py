@@ -11,6 +11,9 @@ REDIS_URL           e.g. redis://127.0.0.1:6379/0: the page cache's shared store
 MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; default 32
 MASTHEAD_VARNISH_URLS   comma-separated Varnish addresses (http://127.0.0.1:6081) to purge by tag
                         when content changes (docs/varnish.md); default none: no purging
+MASTHEAD_S3_BUCKET (and MASTHEAD_S3_*, AWS_*)  media on object storage: settings/storage.py
+MASTHEAD_SERVE_MAX_FAILURES, MASTHEAD_SERVE_FAILURE_WINDOW  `masthead serve` exits with status 1
+                        after N failures within T seconds; default 5 within 600 (read by serve)
 """
 
 import os
@@ -25,6 +28,7 @@ from masthead.settings.environment import (
     env_bool,
     env_list,
     masthead_home,
+    owner_only_database,
     secret_key,
 )
 
@@ -57,6 +61,7 @@ INSTALLED_APPS = [
     "masthead.demo",
     "masthead.pagecache",
     "masthead.serving",
+    "masthead.backup",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -149,6 +154,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
     DATABASES["default"]["TEST"] = {"NAME": str(MASTHEAD_HOME / "test.sqlite3")}
+    owner_only_database(Path(DATABASES["default"]["NAME"]))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -279,4 +285,5 @@ if MASTHEAD_VARNISH_URLS:
         "URLS": MASTHEAD_VARNISH_URLS,
     }
 
+from masthead.settings.storage import *  # noqa: E402, F403 - media on object storage (its docstring)
 from masthead.settings.security import *  # noqa: E402, F403

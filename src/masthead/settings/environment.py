@@ -3,6 +3,7 @@
 import hashlib
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,9 +30,32 @@ def env_list(name: str) -> list[str]:
 
 
 def masthead_home() -> Path:
+    """MASTHEAD_HOME, created owner-only (0700) if it does not exist yet."""
     home = Path(os.environ.get("MASTHEAD_HOME", "var")).expanduser().resolve()
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
     return home
+
+
+def owner_only_database(path: Path) -> None:
+    """Create the SQLite database file owner-only (0600), and make an existing one so.
+
+    SQLite creates its -wal and -shm files with the database file's mode, so they follow.
+    The database holds password hashes and sessions: nobody else on the machine may read it.
+    """
+    if str(path) == ":memory:" or str(path).startswith("file:"):
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            try:
+                info = name.stat()
+                if info.st_mode & 0o077 and info.st_uid == os.getuid():
+                    name.chmod(0o600)
+            except FileNotFoundError:
+                continue
+    else:
+        os.close(fd)
 
 
 def base_url() -> str:
@@ -57,9 +81,17 @@ def secret_key(home: Path) -> str:
         return os.environ["SECRET_KEY"]
     path = home / "secret_key"
     if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(50))
+        # Written whole under another name (0600), then linked into place: commands started
+        # together on a new home (`make demo`) all read the same, complete key.
+        fd, written = tempfile.mkstemp(dir=home, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(50))
+            os.link(written, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(written)
     return path.read_text().strip()
 
 

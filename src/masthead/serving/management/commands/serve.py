@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from masthead.serving import preflight
-from masthead.serving.server import command_line, exec_server
+from masthead.serving import preflight, supervisor
+from masthead.serving.server import exec_server
+from masthead.serving.server import options as server_options
 
 DEFAULT_THREADS = 4
 
@@ -30,12 +31,36 @@ def positive_int(text: str) -> int:
     return number
 
 
+def env_number(name: str, default: float, kind=int):
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise CommandError(f"{name}={raw!r}: expected a number above 0")
+    return value
+
+
 def default_port() -> int:
     raw = os.environ.get("PORT", "8000")
     try:
         return positive_int(raw)
     except ArgumentTypeError as error:
         raise CommandError(f"PORT={raw!r}: expected a port number") from error
+
+
+def failure_limits(options) -> tuple[int, float]:
+    """How many failures within how many seconds make `serve` give up (docs/deployment.md)."""
+    max_failures = options["max_failures"] or env_number(
+        "MASTHEAD_SERVE_MAX_FAILURES", supervisor.DEFAULT_MAX_FAILURES
+    )
+    window = options["failure_window"] or env_number(
+        "MASTHEAD_SERVE_FAILURE_WINDOW", supervisor.DEFAULT_WINDOW, float
+    )
+    return max_failures, window
 
 
 class Command(BaseCommand):
@@ -69,6 +94,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Log every request (off by default: it costs throughput).",
         )
+        parser.add_argument(
+            "--max-failures",
+            type=positive_int,
+            default=None,
+            help="Exit non-zero after this many worker or server failures within the window "
+            f"(default $MASTHEAD_SERVE_MAX_FAILURES, else {supervisor.DEFAULT_MAX_FAILURES}).",
+        )
+        parser.add_argument(
+            "--failure-window",
+            type=positive_int,
+            default=None,
+            help="The window, in seconds (default $MASTHEAD_SERVE_FAILURE_WINDOW, else "
+            f"{supervisor.DEFAULT_WINDOW:g}).",
+        )
 
     def handle(self, *args, **options):
         port = options["port"] or default_port()
@@ -91,5 +130,5 @@ class Command(BaseCommand):
             f"Masthead on http://{shown_host}:{port}/ (granian: {workers} worker process(es), "
             f"{threads} request thread(s) each). SIGTERM or Ctrl-C stops it."
         )
-        argv = command_line(options["host"], port, workers, threads, options["access_log"])
-        exec_server(argv, env)
+        granian = server_options(options["host"], port, workers, threads, options["access_log"])
+        exec_server(supervisor.command_line(granian, *failure_limits(options)), env)
