@@ -85,6 +85,16 @@ def test_images_from_object_storage_are_allowed_on_reader_pages(settings):
     assert policy(reply)["img-src"] == "img-src 'self' https://media.example.net"
 
 
+def test_renditions_from_the_object_storage_bucket_are_allowed_on_reader_pages(settings):
+    renditions = {"bucket_name": "news", "custom_domain": "cdn.example.org", "location": "public"}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "renditions": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": renditions},
+    }
+    reply = client().get("/")
+    assert policy(reply)["img-src"] == "img-src 'self' https://cdn.example.org"
+
+
 def test_login_behind_the_tls_proxy_passes_the_origin_check_and_sets_secure_cookies(https_site):
     """Before: 403 "Origin checking failed" (no trusted origin, the proxy's word ignored)."""
     from django.contrib.auth import get_user_model

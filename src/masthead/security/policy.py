@@ -44,20 +44,31 @@ PERMISSIONS_POLICY = ", ".join(
 
 
 def media_origins() -> list[str]:
-    """Where uploaded images are served from when it is not this site."""
-    candidates = [
-        str(settings.MEDIA_URL or ""),
-        getattr(settings, "AWS_S3_ENDPOINT_URL", None) or "",
-    ]
-    domain = getattr(settings, "AWS_S3_CUSTOM_DOMAIN", None)
-    if domain:
-        candidates.append(f"https://{domain}")
+    """Where uploaded images are served from when it is not this site: an absolute MEDIA_URL,
+    or the bucket of the object storage that holds the renditions (settings/storage.py)."""
+    candidates = [str(settings.MEDIA_URL or "")]
+    for alias in ("renditions", "default"):
+        options = settings.STORAGES.get(alias, {}).get("OPTIONS", {})
+        candidates += storage_origins(options)
     origins = []
     for url in candidates:
         parts = urlsplit(url)
         if parts.scheme in {"http", "https"} and parts.netloc:
             origins.append(f"{parts.scheme}://{parts.netloc}")
     return sorted(set(origins))
+
+
+def storage_origins(options: dict) -> list[str]:
+    """The origins a django-storages S3 backend with these options gives its files' URLs."""
+    if not options.get("bucket_name"):
+        return []
+    if options.get("custom_domain"):
+        return [f"https://{options['custom_domain']}"]
+    if options.get("endpoint_url"):
+        return [options["endpoint_url"]]
+    region = options.get("region_name")
+    host = f"s3.{region}.amazonaws.com" if region else "s3.amazonaws.com"
+    return [f"https://{host}", f"https://{options['bucket_name']}.{host}"]
 
 
 def reader_policy() -> dict[str, list[str]]:
