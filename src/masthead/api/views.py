@@ -87,13 +87,13 @@ def get_section(request, id: SectionId):
 
 @api.get("/people/", tags=["people"], **operation(schemas.PersonList))
 def list_people(request, pagination: Query[Pagination]):
-    """People and organisations credited on stories, by name."""
+    """People and organisations credited on public stories, by name."""
     return services.people_list(pagination, request)
 
 
 @api.get("/people/{slug}/", tags=["people"], **operation(schemas.Person))
 def get_person(request, slug: PersonSlug):
-    return services.person_detail(slug)
+    return services.person_detail(slug, request)
 
 
 @api.get("/tags/", tags=["tags"], **operation(schemas.TagList))
