@@ -278,3 +278,5 @@ if MASTHEAD_VARNISH_URLS:
         "BACKEND": "masthead.pagecache.purge.varnish.VarnishBackend",
         "URLS": MASTHEAD_VARNISH_URLS,
     }
+
+from masthead.settings.abuse import *  # noqa: E402, F403 (throttling, page passwords, media)
