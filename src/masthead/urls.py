@@ -28,9 +28,16 @@ urlpatterns = [
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:
+    # Only image renditions (images/, what pages show). Documents go through Wagtail's document
+    # view (/documents/<id>/<name>), which checks their collection's privacy; image originals
+    # (original_images/) are never served (docs/abuse-limits.md).
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(
+            rf"^{media_prefix}(?P<path>images/[^/.][^/]*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
     )
 
 # Wagtail's page tree serves everything else, so it comes last: Wagtail's front-end URLs, its
