@@ -3,7 +3,6 @@
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 from ninja import NinjaAPI, Path, Query
 
 from masthead.api import schemas, services
@@ -103,7 +102,6 @@ def list_tags(request, pagination: Query[Pagination]):
 
 
 @csrf_exempt
-@require_safe
 def index(request):
     """/api/: where things are."""
     links = {
