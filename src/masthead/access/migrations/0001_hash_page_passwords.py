@@ -1,4 +1,4 @@
-"""Hash the page and collection passwords stored in plain text before this migration."""
+"""Hash the page passwords stored in plain text before this migration."""
 
 from django.contrib.auth.hashers import identify_hasher, make_password
 from django.db import migrations
@@ -13,12 +13,11 @@ def _is_hashed(value):
 
 
 def hash_stored_passwords(apps, schema_editor):
-    for model_name in ("PageViewRestriction", "CollectionViewRestriction"):
-        model = apps.get_model("wagtailcore", model_name)
-        for restriction in model.objects.exclude(password="").order_by("pk"):
-            if not _is_hashed(restriction.password):
-                restriction.password = make_password(restriction.password)
-                restriction.save(update_fields=["password"])
+    model = apps.get_model("wagtailcore", "PageViewRestriction")
+    for restriction in model.objects.exclude(password="").order_by("pk"):
+        if not _is_hashed(restriction.password):
+            restriction.password = make_password(restriction.password)
+            restriction.save(update_fields=["password"])
 
 
 class Migration(migrations.Migration):
