@@ -5,12 +5,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.access.views import authenticate_with_password, set_page_privacy
 from masthead.people.views import author_page
 from masthead.publishing.corrections import corrections_page
 from masthead.search.views import search_view
 from masthead.sections.views import serve_page, tag_page
 
+# Wagtail's views that Masthead replaces: the privacy dialog and the page-password form, on
+# hashed passwords with a throttle (masthead.access).
+REPLACED = {"wagtail_serve", "wagtailcore_authenticate_with_password"}
+
 urlpatterns = [
+    path("admin/pages/<int:page_id>/privacy/", set_page_privacy),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/<str:slug>/", tag_page, name="tag"),
@@ -22,15 +28,27 @@ urlpatterns = [
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:
+    # Only image renditions (images/, what pages show). Documents go through Wagtail's document
+    # view (/documents/<id>/<name>), which checks their collection's privacy; image originals
+    # (original_images/) are never served (docs/abuse-limits.md).
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(
+            rf"^{media_prefix}(?P<path>images/[^/.][^/]*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
     )
 
 # Wagtail's page tree serves everything else, so it comes last: Wagtail's front-end URLs, its
 # serve view wrapped to find the request's site without a query.
 urlpatterns += [
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name not in REPLACED),
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
 ]
 

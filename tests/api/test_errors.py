@@ -85,7 +85,8 @@ def test_only_get_is_allowed(client):
     for method in ("post", "put", "patch", "delete"):
         response = getattr(client, method)("/api/stories/", HTTP_HOST="localhost")
         assert response.status_code == 405, method
-        assert response["Allow"] == "GET"
+        assert response["Allow"] == "GET, HEAD"  # HEAD answers as GET (tests/test_methods.py)
+        assert response["Content-Type"] == "application/json"
 
 
 def test_the_api_index_lists_the_endpoints(client):

@@ -138,7 +138,7 @@ def person_representation(person) -> dict:
         "kind": person.kind,
         "job_title": person.job_title,
         "bio": person.bio,
-        "website": person.website,
+        "website": person.public_website,
         "url": person_url(person),
         "photo": rendition(person.photo, PHOTO_RENDITION),
     }

@@ -20,7 +20,7 @@ from masthead.api.representations import (
 )
 from masthead.articles.queries import newest_first, public_pages, public_stories, with_lead_images
 from masthead.core.links import absolute_url
-from masthead.people.models import Person
+from masthead.people.services import credited_people
 from masthead.sections.models import SectionPage
 
 # Stories ---------------------------------------------------------------------------------------
@@ -109,19 +109,21 @@ def section_detail(section_id: int, request) -> dict:
     return SectionRepresentation([section], request)(section)
 
 
-def _people():
-    return Person.objects.select_related("photo").prefetch_related("photo__renditions")
+def _people(request):
+    """People and organisations that public stories credit (see people.services)."""
+    people = credited_people(request)
+    return people.select_related("photo").prefetch_related("photo__renditions")
 
 
 def people_list(pagination: Pagination, request) -> dict:
-    page = list_page(_people().order_by("name", "pk"), pagination, request)
+    page = list_page(_people(request).order_by("name", "pk"), pagination, request)
     page["items"] = [person_representation(person) for person in page["items"]]
     return page
 
 
-def person_detail(slug: str) -> dict:
+def person_detail(slug: str, request) -> dict:
     lookup = lookup_slug(slug)
-    person = _people().filter(slug=lookup).first() if lookup else None
+    person = _people(request).filter(slug=lookup).first() if lookup else None
     if person is None:
         raise Http404(f"There is no author or contributor with the slug {slug[:80]!r}.")
     return person_representation(person)
@@ -133,6 +135,7 @@ def public_tags(request):
     public = public_stories(request).values("pk")
     return (
         Tag.objects.filter(**{f"{items}__content_object__in": public})
+        .exclude(slug="")  # no address (masthead.articles.tags repairs such slugs)
         .annotate(story_count=Count(items, distinct=True))
         .order_by("name", "pk")
     )

@@ -2,10 +2,11 @@
 
 from django.urls import path, re_path
 
+from masthead.api.methods import reading_only, reading_only_patterns
 from masthead.api.views import api, index, not_found
 
 urlpatterns = [
-    path("", index, name="api-index"),
-    path("", api.urls),
+    path("", reading_only(index), name="api-index"),
+    path("", reading_only_patterns(api.urls)),
     re_path(r"^.*$", not_found),
 ]

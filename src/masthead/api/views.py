@@ -3,7 +3,6 @@
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 from ninja import NinjaAPI, Path, Query
 
 from masthead.api import schemas, services
@@ -87,13 +86,13 @@ def get_section(request, id: SectionId):
 
 @api.get("/people/", tags=["people"], **operation(schemas.PersonList))
 def list_people(request, pagination: Query[Pagination]):
-    """People and organisations credited on stories, by name."""
+    """People and organisations credited on public stories, by name."""
     return services.people_list(pagination, request)
 
 
 @api.get("/people/{slug}/", tags=["people"], **operation(schemas.Person))
 def get_person(request, slug: PersonSlug):
-    return services.person_detail(slug)
+    return services.person_detail(slug, request)
 
 
 @api.get("/tags/", tags=["tags"], **operation(schemas.TagList))
@@ -103,7 +102,6 @@ def list_tags(request, pagination: Query[Pagination]):
 
 
 @csrf_exempt
-@require_safe
 def index(request):
     """/api/: where things are."""
     links = {

@@ -88,7 +88,7 @@ def article_page_context(story, request) -> dict:
         "section_trail": trail,
         "dont_miss": dont_miss(request, exclude=story),
         "bylines": list(story.bylines.select_related("person")),
-        "tags": list(story.tags.order_by("name")),
+        "tags": list(story.tags.exclude(slug="").order_by("name")),
         "credit_organisation": story.credit_organisation if story.credit_organisation_id else None,
         "corrections": corrections_of(story),
         "public_link_ids": public_linked_story_ids(story, request),

@@ -1,7 +1,11 @@
-"""What publishing a story changes beyond its content: the public modified date."""
+"""What publishing a story changes beyond its content (the public modified date), and the
+slug every tag needs to have an address."""
 
+from django.db.models.signals import pre_save
+from taggit.models import Tag
 from wagtail.signals import page_published
 
+from masthead.articles import tags
 from masthead.articles.models import ArticlePage
 
 
@@ -28,7 +32,14 @@ def has_new_note(story) -> bool:
     return story.corrections.filter(noted_at__gt=since).exists()
 
 
+def give_tag_a_usable_slug(sender, instance, **kwargs) -> None:
+    """A tag whose slug came out empty ("🙂", "#") gets one that makes an address."""
+    if not tags.is_usable(instance.slug):
+        instance.slug = tags.unique_slug(Tag, instance.name, instance.pk)
+
+
 def connect() -> None:
+    pre_save.connect(give_tag_a_usable_slug, sender=Tag, dispatch_uid="masthead.articles.tag_slug")
     page_published.connect(
         record_publication, sender=ArticlePage, dispatch_uid="masthead.articles.record_publication"
     )

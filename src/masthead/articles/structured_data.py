@@ -111,8 +111,8 @@ def agent(person) -> dict:
         "name": person.name,
         "url": absolute_url(person.get_absolute_url()),
     }
-    if person.website:
-        data["sameAs"] = person.website
+    if person.public_website:
+        data["sameAs"] = person.public_website
     return data
 
 

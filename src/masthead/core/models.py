@@ -1,5 +1,7 @@
 """What every reader page shares: the abstract base page and the site's settings."""
 
+from http import HTTPMethod
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -42,6 +44,9 @@ class BasePage(Page):
 
     # Whether the page's slug is part of public URLs beside the site's own routes.
     slug_in_public_urls = True
+    # Readers only read: any other method is a 405 with an Allow header (Wagtail's check). Page
+    # passwords are posted to Wagtail's own /_util/ address, not to the page.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
     class Meta:
         abstract = True

@@ -1,10 +1,23 @@
 """People and organisations credited on stories: staff, guest contributors and agencies."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+WEB_SCHEMES = ("http", "https")
+
+
+def validate_website(value: str) -> None:
+    """Only a web address: `javascript:`, `data:` or `ftp:` links never reach a reader."""
+    URLValidator(
+        schemes=list(WEB_SCHEMES),
+        message="Enter a web address starting with https:// or http://.",
+    )(value)
 
 
 class Person(index.Indexed, models.Model):
@@ -22,7 +35,7 @@ class Person(index.Indexed, models.Model):
     photo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_website])
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -53,6 +66,15 @@ class Person(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("author", kwargs={"slug": self.slug})
+
+    @property
+    def public_website(self) -> str:
+        """The website, if it is an http(s) address; rows stored without the model's checks (an
+        import, a shell) may hold anything, and readers only ever get a web link."""
+        url = (self.website or "").strip()
+        if urlsplit(url).scheme.lower() in WEB_SCHEMES and "\n" not in url and "\r" not in url:
+            return url
+        return ""
 
     @property
     def is_organisation(self) -> bool:

@@ -1,6 +1,7 @@
 """The public record of corrections, clarifications and updates: /corrections/."""
 
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
 
 from masthead.articles.queries import public_stories
 from masthead.pagecache import deps
@@ -20,6 +21,7 @@ def public_corrections(request=None):
     )
 
 
+@require_safe
 def corrections_page(request):
     deps.record(deps.CORRECTIONS)
     notes = paginate(public_corrections(request), request, CORRECTIONS_PAGE_SIZE)

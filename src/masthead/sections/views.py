@@ -1,4 +1,5 @@
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 
 from masthead.sections.services import tag_page_context
@@ -12,5 +13,6 @@ def serve_page(request, path):
     return wagtail_views.serve(request, path)
 
 
+@require_safe
 def tag_page(request, slug):
     return TemplateResponse(request, "sections/tag_page.html", tag_page_context(slug, request))

@@ -152,9 +152,12 @@ def author_scope(request, slug: str) -> FeedScope:
     ids = story_data.site_stories(request).filter(credited).values("pk")
     stories = story_data.site_stories(request).filter(pk__in=ids)
     path = person.get_absolute_url()
-    return FeedScope(
+    scope = FeedScope(
         request, f"person/{person.pk}", person.name, path, stories, f"by {person.name}"
     )
+    if not scope.stamps:  # credited on no public story: no public profile, no feed
+        raise Http404(f"No author or contributor is called {slug[:80]!r}.")
+    return scope
 
 
 SCOPE_FINDERS = {

@@ -135,6 +135,7 @@ def tag_entries(request) -> list[SitemapEntry]:
     deps.record(deps.SITEMAPS, deps.ALL_STORIES)
     rows = (
         ArticleTag.objects.filter(content_object__in=story_data.site_stories(request))
+        .exclude(tag__slug="")  # no address (masthead.articles.tags repairs such slugs)
         .values("tag__slug")
         .annotate(lastmod=Max(story_data.modified_expression("content_object__")))
         .order_by("tag__slug")
