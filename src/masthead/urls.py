@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.access.uploads import DocumentUploadView, ImageUploadView
 from masthead.access.views import authenticate_with_password, set_page_privacy
 from masthead.people.views import author_page
 from masthead.publishing.corrections import corrections_page
@@ -12,11 +13,14 @@ from masthead.search.views import search_view
 from masthead.sections.views import serve_page, tag_page
 
 # Wagtail's views that Masthead replaces: the privacy dialog and the page-password form, on
-# hashed passwords with a throttle (masthead.access).
+# hashed passwords with a throttle, and the multiple uploads, which refuse a request without a
+# file instead of failing (masthead.access).
 REPLACED = {"wagtail_serve", "wagtailcore_authenticate_with_password"}
 
 urlpatterns = [
     path("admin/pages/<int:page_id>/privacy/", set_page_privacy),
+    path("admin/images/multiple/add/", ImageUploadView.as_view()),
+    path("admin/documents/multiple/add/", DocumentUploadView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/<str:slug>/", tag_page, name="tag"),
