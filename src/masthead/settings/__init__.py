@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "masthead.demo",
     "masthead.pagecache",
     "masthead.serving",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -92,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "masthead.publishing.ordering.AtomicAdminWritesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -278,3 +281,5 @@ if MASTHEAD_VARNISH_URLS:
         "BACKEND": "masthead.pagecache.purge.varnish.VarnishBackend",
         "URLS": MASTHEAD_VARNISH_URLS,
     }
+
+from masthead.settings.tasks import *  # noqa: E402, F403
