@@ -3,7 +3,7 @@
 - the background tasks of the "masthead" task backend (django-tasks-db's own worker loop), such
   as the purges of Varnish (docs/tasks.md);
 - the page cache's outbox relay, which sends invalidations that the process making the change
-  could not (it died, or the bus failed) within `RELAY_INTERVAL`.
+  could not (it died, or the bus failed) within a second.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 TASK_INTERVAL = 0.2  # seconds between looks at an empty task queue
 RELAY_INTERVAL = 0.2
+# Rows younger than this are left to the process that wrote them (it relays them as it commits).
+RELAY_AFTER = 0.5
 
 
 class Background:
@@ -73,7 +75,7 @@ class Background:
 
         while not self.stopped.wait(RELAY_INTERVAL):
             try:
-                relay()
+                relay(older_than=RELAY_AFTER)
             except Exception:
                 log.warning("page cache: relaying the outbox failed; trying again", exc_info=True)
                 _drop_connection()
