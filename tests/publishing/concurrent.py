@@ -1,4 +1,4 @@
-"""Run by `masthead shell` in the concurrent-publish tests (tests/publishing/test_concurrent_publish.py).
+"""Run by `masthead shell` in tests/publishing/test_concurrent_publish.py.
 
 `prepare()` makes a live story and two later revisions of it, the older one first; `publish()`
 publishes REVISION_ID at RACE_START_AT (epoch seconds); `inspect()` tells what readers get and

@@ -38,13 +38,17 @@ def invalidate(tags: Iterable[str]) -> None:
         return
     PendingInvalidation.objects.create(tags=" ".join(sorted(tags)))
     if settings.MASTHEAD_PAGE_CACHE["IMMEDIATE"]:
-        relay()  # tests: their transaction never commits
+        _relay_now()  # tests: their transaction never commits
         return
     transaction.on_commit(_relay_after_commit, robust=True)
 
 
 def _relay_after_commit() -> None:
     crashpoints.reached(crashpoints.COMMITTED)
+    _relay_now()
+
+
+def _relay_now() -> None:
     try:
         relay()
     except Exception:
