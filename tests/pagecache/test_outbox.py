@@ -40,12 +40,14 @@ def test_an_invalidation_the_bus_cannot_take_is_kept_until_delivered(warm, wsgi,
     cache = runtime.get()
     working_bus = cache.bus
     # A bus that cannot be written (nothing listens at that port: the real Redis client fails).
-    cache.bus = RedisBus(f"redis://127.0.0.1:{free_port()}/0", prefix=f"test-{uuid.uuid4().hex}")
+    broken = RedisBus(f"redis://127.0.0.1:{free_port()}/0", prefix=f"test-{uuid.uuid4().hex}")
+    cache.bus = broken
     try:
         story.standfirst = "Written while the bus was down"
         story.save_revision().publish()  # the publish itself succeeds
     finally:
         cache.bus = working_bus
+        broken.client.close()
     assert PendingInvalidation.objects.count() == 1
     assert relay() == 1  # as the worker does within a second
     assert PendingInvalidation.objects.count() == 0
@@ -98,3 +100,4 @@ def test_a_slow_varnish_neither_slows_nor_fails_a_publish(settings, story, capsy
         assert f"page-{story.pk}" in varnish.purges[0].split()
     finally:
         varnish.shutdown()
+        varnish.server_close()

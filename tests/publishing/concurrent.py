@@ -28,6 +28,7 @@ def prepare() -> None:
 
 def publish() -> None:
     revision = Revision.objects.get(pk=int(os.environ["REVISION_ID"]))
+    revision.content_object  # noqa: B018  the page as the editor saw it before publishing
     time.sleep(max(0.0, float(os.environ.get("RACE_START_AT", "0")) - time.time()))
     try:
         revision.publish()

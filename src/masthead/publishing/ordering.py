@@ -5,9 +5,11 @@ Every publish and unpublish of a Masthead page runs in one transaction that firs
 page's row (`SELECT ... FOR UPDATE` on PostgreSQL; on SQLite the IMMEDIATE transaction already
 holds the database's write lock), so publishes of one page happen one after the other, and the
 page cache's outbox row (written by the `page_published` handlers) commits with the page.
-Publishing a revision older than the one already live is refused: it would silently replace
-newer content while the history says both went live. Wagtail's admin publishes through its
-actions directly: `AtomicAdminWritesMiddleware` runs each admin form post in one transaction.
+A publish overtaken by the publish of a newer revision (the live revision changed while it
+waited, to one newer than its own) is refused: it would silently replace the newer content.
+Publishing an older revision on purpose (a revert, a scheduled draft) still works.
+Wagtail's admin publishes through its actions directly: `AtomicAdminWritesMiddleware` runs
+each admin form post in one transaction.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ def lock_page(page) -> int | None:
 
 class OrderedPublishMixin:
     def publish(self, revision, *args, **kwargs):
+        seen = self.live_revision_id  # what was live when this publish was asked for
         with transaction.atomic():
             live_revision_id = lock_page(self)
-            if live_revision_id is not None and revision.pk < live_revision_id:
+            overtaken = live_revision_id != seen and (live_revision_id or 0) > revision.pk
+            if overtaken:
                 raise PublishConflict(
                     f"Not published: a newer version of “{self}” (revision {live_revision_id}) "
                     f"went live while revision {revision.pk} was waiting. Open the page again, "
