@@ -237,3 +237,34 @@ def test_a_scheduled_run_refreshes_the_lists_the_story_joins(warm, wsgi, world, 
         assert reply.cache == "miss", path
         assert "the budget in ten charts" in reply.text, path
     assert pages.state(other.url) == "hit"
+
+
+def test_a_source_credit_refreshes_the_organisations_page_and_feeds(warm, wsgi):
+    """Issue 10, item 4: crediting a story to an organisation, and moving the credit to another,
+    refreshes both organisations' author pages and feeds."""
+    from masthead.people.models import Person
+
+    credited = ArticlePage.objects.live().exclude(credit_organisation=None)
+    first, second = Person.objects.filter(pk__in=credited.values("credit_organisation"))[:2]
+    story = ArticlePage.objects.live().filter(credit_organisation=None).order_by("-published_at")[0]
+    urls = {
+        agency: [agency.get_absolute_url(), f"{agency.get_absolute_url()}feed/"]
+        for agency in (first, second)
+    }
+    warm(*urls[first], *urls[second])
+
+    story.credit_organisation = first
+    story.save_revision().publish()
+    for url in urls[first]:
+        reply = wsgi.get(url)
+        assert reply.cache == "miss" and deps.page_tag(story.pk) in reply.tags, url
+
+    warm(*urls[first], *urls[second])
+    story.credit_organisation = second
+    story.save_revision().publish()
+    for url in urls[second]:
+        reply = wsgi.get(url)
+        assert reply.cache == "miss" and deps.page_tag(story.pk) in reply.tags, url
+    for url in urls[first]:
+        reply = wsgi.get(url)
+        assert reply.cache == "miss" and deps.page_tag(story.pk) not in reply.tags, url

@@ -132,13 +132,81 @@ def test_varnish_in_front_is_purged_by_tag_on_publish(newsroom, tmp_path):
             for path in (STORY, UNRELATED):
                 through_varnish(path)
                 assert through_varnish(path)[0] == "hit", path
+            # The purge is a task that the worker runs once every server process has heard.
+            worker = newsroom.start_worker("varnish-worker", env=env)
+            worker.wait_for_line("running background tasks")
             standfirst = publish_new_standfirst(newsroom, env)
-            # Varnish was purged before the publishing process ended; the app's own cache
-            # may take its poll interval.
             deadline = time.monotonic() + 5
             while standfirst not in through_varnish(STORY)[1]:
                 assert time.monotonic() < deadline, "Varnish kept the old story"
                 time.sleep(0.05)
             assert through_varnish(UNRELATED)[0] == "hit"
     finally:
+        newsroom.stop_workers()
         server.stop()
+
+
+# A publisher killed at each step ---------------------------------------------------------------
+
+CRASHED = 70  # masthead.pagecache.crashpoints.reached's exit status
+
+
+def run_until_crash(room: Newsroom, step: str, args: list[str], **env) -> None:
+    result = subprocess.run(
+        [str(BIN / "masthead"), *args],
+        env={**room.env, "MASTHEAD_TEST_CRASH_AT": step, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == CRASHED, f"did not die at {step}:\n{result.stdout}{result.stderr}"
+
+
+def publish_and_die(room: Newsroom, step: str) -> str:
+    standfirst = f"Standfirst before a crash at {step} {uuid.uuid4().hex[:8]}"
+    code = (
+        "from masthead.articles.models import ArticlePage\n"
+        f"story = ArticlePage.objects.get(url_path__endswith='{STORY}')\n"
+        f"story.standfirst = '{standfirst}'\n"
+        "story.save_revision().publish()\n"
+    )
+    run_until_crash(room, step, ["shell", "-c", code])
+    return standfirst
+
+
+def wait_fresh(server: Server, standfirst: str, timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while standfirst not in fetch(server.port, STORY)[1]:
+        assert time.monotonic() < deadline, "the server still serves the old story"
+        time.sleep(0.05)
+
+
+def test_a_publisher_killed_at_any_step_leaves_every_server_fresh(newsroom):
+    """The outbox row commits with the story: whatever step the publishing process dies at,
+    the worker (or a server process) relays it and every server serves the change."""
+    from masthead.pagecache import crashpoints
+
+    servers = [Server(newsroom, f"crash-{n}", {}) for n in range(2)]
+    worker = newsroom.start_worker("crash-worker")
+    try:
+        worker.wait_for_line("running background tasks")
+        for step in (crashpoints.COMMITTED, crashpoints.PUBLISHED, crashpoints.RELAYED):
+            for server in servers:
+                server.warm(STORY)
+            standfirst = publish_and_die(newsroom, step)
+            for server in servers:
+                wait_fresh(server, standfirst)
+        # The worker killed as it takes a purge task: the servers have the change already.
+        worker.stop()
+        for server in servers:
+            server.warm(STORY)
+        varnish = {"MASTHEAD_VARNISH_URLS": f"http://127.0.0.1:{free_port()}"}
+        standfirst = publish_new_standfirst(newsroom, {**varnish, "MASTHEAD_PURGE_DELAY": "0"})
+        run_until_crash(newsroom, crashpoints.PURGING, ["worker", "--once"], **varnish)
+        for server in servers:
+            wait_fresh(server, standfirst)
+    finally:
+        newsroom.stop_workers()
+        for server in servers:
+            server.stop()

@@ -118,11 +118,14 @@ class Newsroom:
     def report(self) -> dict:
         return self.shell("from tests.publishing.stories import report; report()", "REPORT")
 
-    def start_worker(self, name: str, *args: str) -> WorkerProcess:
+    def start_worker(self, name: str, *args: str, env: dict | None = None) -> WorkerProcess:
         out, err = self.home / f"{name}.out", self.home / f"{name}.err"
         with out.open("w") as stdout, err.open("w") as stderr:
             process = subprocess.Popen(
-                [str(BIN / "masthead"), "worker", *args], env=self.env, stdout=stdout, stderr=stderr
+                [str(BIN / "masthead"), "worker", *args],
+                env={**self.env, **(env or {})},
+                stdout=stdout,
+                stderr=stderr,
             )
         worker = WorkerProcess(process, out, err)
         self.workers.append(worker)

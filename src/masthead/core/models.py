@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
+from masthead.publishing.ordering import OrderedPublishMixin
+
 # URL segments the site's own routes use: a section or story with one of these slugs would
 # hide a route (/tags/, /<section>/feed/, ...) or be hidden by it.
 RESERVED_SLUGS = frozenset(
@@ -39,7 +41,7 @@ RESERVED_SLUGS = frozenset(
 ROUTED = "_masthead_routed"
 
 
-class BasePage(Page):
+class BasePage(OrderedPublishMixin, Page):
     """Fields and behaviour shared by Masthead's page types (Wagtail's own Page stays the base)."""
 
     # Whether the page's slug is part of public URLs beside the site's own routes.

@@ -71,6 +71,9 @@ class Recording:
     # The earliest moment something shown stops being true by itself (a pin or banner expiring,
     # a story leaving the news sitemap's window): the response must not outlive it.
     expires_at: datetime | None = None
+    # Whether the view read `?page=N` (a paginated listing): other views' responses to a request
+    # with a page number are not stored, so made-up numbers cannot fill the cache.
+    paginated: bool = False
 
 
 _current: contextvars.ContextVar[Recording | None] = contextvars.ContextVar(
@@ -96,6 +99,12 @@ def record(*tags: str) -> None:
     recording = _current.get()
     if recording is not None:
         recording.tags.update(tags)
+
+
+def record_paginated() -> None:
+    recording = _current.get()
+    if recording is not None:
+        recording.paginated = True
 
 
 def record_expiry(moment: datetime | None) -> None:

@@ -1,64 +1,88 @@
-"""Sending invalidations: once the change has committed, number it on the bus (every server
-process applies it within its poll interval), apply it here at once, and purge the same tags
-from Varnish or a CDN where one is configured."""
+"""Sending invalidations, so that none is ever lost (docs/page-cache.md):
+
+1. `invalidate(tags)` writes an outbox row (`PendingInvalidation`) in the transaction of the
+   change itself: both commit, or neither.
+2. `relay()` moves outbox rows to the bus in one transaction that deletes them: every server
+   process applies them within its poll interval. It runs when the change commits, and again in
+   `masthead worker` and in every server process, so rows left by a process that died (or by a
+   bus that failed) go out within a second.
+3. The relay enqueues a purge of the same tags (a django-tasks task run by `masthead worker`,
+   `MASTHEAD_PURGE_DELAY` later, once every process has applied the invalidation), so that
+   Varnish cannot refetch the old page from a process that has not heard yet, and the editor's
+   request never waits on Varnish.
+"""
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
-from masthead.pagecache import purge, runtime
+from masthead.pagecache import crashpoints, runtime
+from masthead.pagecache.models import PendingInvalidation
 
 log = logging.getLogger(__name__)
 
-_pending = threading.local()
+BATCH = 200
 
 
 def invalidate(tags: Iterable[str]) -> None:
-    """Invalidate every cached response that recorded one of `tags`, when the current
-    transaction commits (at once outside a transaction, or in tests)."""
-    tags = set(tags)
+    """Invalidate every cached response that recorded one of `tags` once the current
+    transaction commits (at once outside a transaction)."""
+    tags = {tag for tag in tags if tag}
     if not tags:
         return
+    PendingInvalidation.objects.create(tags=" ".join(sorted(tags)))
     if settings.MASTHEAD_PAGE_CACHE["IMMEDIATE"]:
-        send(tags)
+        _relay_now()  # tests: their transaction never commits
         return
-    pending = getattr(_pending, "tags", None)
-    if pending is None:
-        pending = _pending.tags = set()
-    pending |= tags
-    # One callback per call, each sending whatever is pending: after a rollback the pending
-    # tags go out with the next commit (too much invalidated, never too little).
-    transaction.on_commit(_flush)
+    transaction.on_commit(_relay_after_commit, robust=True)
 
 
-def _flush() -> None:
-    tags = getattr(_pending, "tags", None)
-    if tags:
-        _pending.tags = set()
-        send(tags)
+def _relay_after_commit() -> None:
+    crashpoints.reached(crashpoints.COMMITTED)
+    _relay_now()
 
 
-def send(tags: set[str]) -> None:
-    cache = runtime.get()
+def _relay_now() -> None:
     try:
-        seq = cache.bus.publish(tags)
+        relay()
     except Exception:
-        log.exception("page cache: could not publish the invalidation of %s", sorted(tags))
-    else:
-        cache.apply_local(seq, tags)
-    if getattr(settings, "MASTHEAD_PURGE_BACKENDS", None):
-        purge.purge(tags)
-        # A shared cache purged now may refetch the page from a server process that has not yet
-        # heard of the change (it polls every fraction of a second) and keep the old bytes: a
-        # second purge, once every process has heard, removes those. Not a daemon thread, so a
-        # short-lived command waits for it before exiting.
-        timer = threading.Timer(REPURGE_AFTER, purge.purge, args=(tags,))
-        timer.start()
+        # Kept in the outbox: the worker or a server process sends it within a second.
+        log.warning("page cache: relaying failed; the outbox keeps it", exc_info=True)
 
 
-REPURGE_AFTER = 1.5  # seconds: longer than any server process takes to apply an invalidation
+def relay(older_than: float = 0.0) -> int:
+    """Hand pending invalidations to the bus; the number of rows relayed."""
+    pending = PendingInvalidation.objects.all()
+    if older_than:
+        pending = pending.filter(created_at__lt=timezone.now() - timedelta(seconds=older_than))
+    if not pending.exists():
+        return 0
+    cache = runtime.get()
+    with transaction.atomic():
+        # One relay at a time takes a row (PostgreSQL: row locks; SQLite: the write lock).
+        rows = list(pending.select_for_update(skip_locked=True).values_list("pk", "tags")[:BATCH])
+        if not rows:
+            return 0
+        tags = set().union(*(row_tags.split() for _, row_tags in rows))
+        seq = cache.bus.publish(tags)
+        crashpoints.reached(crashpoints.PUBLISHED)
+        PendingInvalidation.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+        _enqueue_purge(tags)
+    crashpoints.reached(crashpoints.RELAYED)
+    cache.apply_local(seq, tags)
+    return len(rows)
+
+
+def _enqueue_purge(tags: set[str]) -> None:
+    if not getattr(settings, "MASTHEAD_PURGE_BACKENDS", None):
+        return
+    from masthead.pagecache.tasks import purge_tags
+
+    run_after = timezone.now() + timedelta(seconds=settings.MASTHEAD_PURGE_DELAY)
+    purge_tags.using(run_after=run_after).enqueue(sorted(tags))

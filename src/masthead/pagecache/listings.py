@@ -1,6 +1,7 @@
 """Which listings a story joins or leaves when it is published, moved or pulled.
 
-A story's listings are its sections (its own and the ones above it), its tags and its authors;
+A story's listings are its sections (its own and the ones above it), its tags, its authors and
+the organisation it is credited to (whose author page and feeds list it);
 with its public date they decide where it appears in every list. `ListingState` keeps them as
 of the last publish, so the next one invalidates only the lists that changed: a fixed typo
 refreshes the pages that show the story, a new story refreshes the lists it enters.
@@ -19,7 +20,7 @@ def current_listings(story) -> list[str]:
         path__in=[story.path[:end] for end in range(story.steplen, len(story.path), story.steplen)]
     ).values_list("pk", flat=True)
     tags = story.tags.values_list("pk", flat=True)
-    authors = story.bylines.values_list("person_id", flat=True)
+    authors = [*story.bylines.values_list("person_id", flat=True), story.credit_organisation_id]
     return sorted(
         {deps.section_list_tag(pk) for pk in sections}
         | {deps.tag_list_tag(pk) for pk in tags}

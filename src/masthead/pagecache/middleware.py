@@ -37,9 +37,15 @@ class PageCacheMiddleware:
         self.cache = runtime.get()
 
     def __call__(self, request):
-        # The WSGI layer has worked out the key already; without it (a test client), do it here.
-        key = request.META.get(KEY) or self.cache.rules.key(request.META)
-        if not self.cache.enabled or key is None:
+        if not self.cache.enabled:
+            return self.get_response(request)
+        # The WSGI layer has worked out the key already; without it (a test client, or the sites
+        # not read yet in this process), do it here.
+        key = request.META.get(KEY)
+        if key is None:
+            self.cache.sites.refresh()
+            key = self.cache.rules.key(request.META)
+        if key is None:
             return self.get_response(request)
         seq = state.last_seq
         token = deps.start()
@@ -49,9 +55,11 @@ class PageCacheMiddleware:
             recording = deps.finish(token)
         if not self.shareable(request, response, recording):
             return response
+        if "?page=" in key and not recording.paginated:
+            return response  # a page number that this view ignores: not a page of its own
         entry = self.entry(response, recording, seq)
         if KEY in request.META and state.is_fresh(seq, entry.tags):
-            self.cache.store(key, entry, request.META.get("HTTP_HOST"))
+            self.cache.store(key, entry)
         return self.respond(request, response, entry)
 
     @staticmethod

@@ -37,3 +37,18 @@ class ListingState(models.Model):
 
     def __str__(self):
         return f"page {self.page_id}"
+
+
+class PendingInvalidation(models.Model):
+    """The outbox: an invalidation written in the same transaction as the change it follows, and
+    deleted in the transaction that hands it to the bus (`invalidation.relay`). A process that
+    dies between the two leaves the row for the next relay (the worker's, or any server's)."""
+
+    tags = models.TextField(help_text="Space-separated dependency tags")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"pending #{self.pk}: {self.tags[:80]}"

@@ -13,6 +13,7 @@ from django.conf import settings
 from masthead.pagecache import bus as buses
 from masthead.pagecache import sitewide
 from masthead.pagecache.entry import Entry
+from masthead.pagecache.hosts import SiteKeys
 from masthead.pagecache.release import release
 from masthead.pagecache.requests import Rules
 from masthead.pagecache.state import state
@@ -20,21 +21,21 @@ from masthead.pagecache.store import LocalLRU, SharedStore
 
 log = logging.getLogger(__name__)
 
-MAX_HOSTS = 64
+# A server process relays outbox rows this old that nobody else has (docs/page-cache.md).
+RELAY_INTERVAL = 1.0
 
 
 class PageCache:
     def __init__(self) -> None:
         config = settings.MASTHEAD_PAGE_CACHE
         self.enabled = config["ENABLED"]
-        self.rules = Rules(config["EXCLUDED_PREFIXES"], [settings.SESSION_COOKIE_NAME])
+        self.sites = SiteKeys()
+        self.rules = Rules(config["EXCLUDED_PREFIXES"], [settings.SESSION_COOKIE_NAME], self.sites)
         self.lru = LocalLRU(config["MAX_BYTES"])
         self.shared = SharedStore(config["STORE"], release()) if config["STORE"] else None
         self.max_ttl = config["MAX_TTL"]
         self.bus = buses.load()
         self.listening = config["LISTEN"]
-        # Host headers Django has accepted (ALLOWED_HOSTS): a hit is served only to those.
-        self.hosts: set[str] = set()
         self.ready = threading.Event()
         self._pid = None
         self._stopping = False
@@ -57,9 +58,25 @@ class PageCache:
             self.ready.clear()
             thread = threading.Thread(target=self._listen, name="pagecache-listener", daemon=True)
             thread.start()
+            relayer = threading.Thread(target=self._relay, name="pagecache-relay", daemon=True)
+            relayer.start()
 
     def _listen(self) -> None:
         self.bus.listen(self._on_start, self._on_invalidation, lambda: self._stopping)
+
+    def _relay(self) -> None:
+        """Send what a process that died left in the outbox, should no worker be running."""
+        from django.db import connection
+
+        from masthead.pagecache.invalidation import relay
+
+        while not self._stopping:
+            time.sleep(RELAY_INTERVAL)
+            try:
+                relay(older_than=RELAY_INTERVAL)
+            except Exception:
+                log.warning("page cache: relaying the outbox failed", exc_info=True)
+            connection.close()
 
     def _on_start(self, seq: int) -> None:
         state.reset(seq)
@@ -103,9 +120,7 @@ class PageCache:
         self.lru.put(key, entry)
         return entry
 
-    def store(self, key: str, entry: Entry, host: str | None) -> None:
-        if host and len(self.hosts) < MAX_HOSTS:
-            self.hosts.add(host)
+    def store(self, key: str, entry: Entry) -> None:
         if self.listening and not self.ready.is_set():
             return  # not yet told where the invalidations stand
         self.lru.put(key, entry)
@@ -136,6 +151,6 @@ def reset_for_tests() -> None:
     sitewide.clear()
     if _cache is not None:
         _cache.lru.clear()
-        _cache.hosts.clear()
+        _cache.sites.sites = None
         if _cache.shared is not None:
             _cache.shared.clear()

@@ -20,7 +20,8 @@ class PageCacheApplication:
             key = cache.rules.key(environ)
             if key is not None:
                 entry = cache.lookup(key)
-                if entry is not None and environ.get("HTTP_HOST") in cache.hosts:
+                if entry is not None:
                     return serve(entry, environ, start_response)
-                environ[KEY] = key
+            # Set even when None: the middleware works it out again once it has read the sites.
+            environ[KEY] = key
         return self.application(environ, start_response)

@@ -1,4 +1,5 @@
-"""The scheduling worker: a loop that runs the due scheduled items about every second, under a lock.
+"""The scheduling worker: a loop that runs the due scheduled items about every second, under a lock,
+beside the background tasks and the invalidation outbox's relay (publishing/background.py).
 
 `masthead worker` runs it; see docs/scheduling.md. Every pass takes (or renews) the scheduler's
 lease and, on PostgreSQL, an advisory lock; a worker that cannot take them stands by and tries
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from masthead.core.dates import in_newsroom
 from masthead.publishing import scheduling
+from masthead.publishing.background import Background
 from masthead.publishing.locks import scheduler_lock
 
 logger = logging.getLogger(__name__)
@@ -80,6 +82,13 @@ class Worker:
     def run(self, once: bool = False) -> None:
         self.lock = self.lock or scheduler_lock()
         self.say(f"worker {self.lock.holder} started: scheduled publishing every {self.interval} s")
+        background = Background()
+        if once:
+            background.run_once()
+            background = None
+        else:
+            background.start()
+            self.say("running background tasks and the invalidation outbox")
         try:
             while not self.stopping:
                 next_pass = time.monotonic() + self.interval
@@ -88,6 +97,8 @@ class Worker:
                     break
                 self.sleep_until(next_pass)
         finally:
+            if background is not None:
+                background.stop()
             self.shutdown()
 
     def sleep_until(self, moment: float) -> None:

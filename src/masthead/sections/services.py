@@ -112,6 +112,7 @@ def paginate(items, request, per_page: int):
     """A page of `items` by `?page=N`; a page that is not a positive number or is out of range
     is a 404, never a 500."""
     raw = request.GET.get("page", "1")
+    deps.record_paginated()
     paginator = Paginator(items, per_page, allow_empty_first_page=True)
     try:
         return paginator.page(raw)

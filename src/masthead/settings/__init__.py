@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "masthead.pagecache",
     "masthead.serving",
     "masthead.backup",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -97,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "masthead.publishing.ordering.AtomicAdminWritesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -288,3 +291,4 @@ if MASTHEAD_VARNISH_URLS:
 from masthead.settings.abuse import *  # noqa: E402, F403 (throttling, page passwords, media)
 from masthead.settings.security import *  # noqa: E402, F403
 from masthead.settings.storage import *  # noqa: E402, F403 - media on object storage (its docstring)
+from masthead.settings.tasks import *  # noqa: E402, F403

@@ -1,0 +1,103 @@
+"""Invalidations that cannot be lost (issue 10, items 1 and 9): a bus that fails keeps the
+invalidation in the outbox until it is delivered, and Varnish is purged by the worker, never in
+the editor's request."""
+
+import http.server
+import socket
+import threading
+import time
+import uuid
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from masthead.pagecache import runtime
+from masthead.pagecache.bus.redis import RedisBus
+from masthead.pagecache.invalidation import relay
+from masthead.pagecache.models import PendingInvalidation
+from masthead.pagecache.tasks import purge_tags
+from masthead.sections.models import SectionPage
+from tests.pagecache.conftest import stories_in
+
+pytestmark = pytest.mark.django_db
+
+BACKEND = "masthead.pagecache.purge.varnish.VarnishBackend"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def story():
+    return stories_in(SectionPage.objects.get(slug="business"))[0]
+
+
+def test_an_invalidation_the_bus_cannot_take_is_kept_until_delivered(warm, wsgi, story):
+    warm(story.url)
+    cache = runtime.get()
+    working_bus = cache.bus
+    # A bus that cannot be written (nothing listens at that port: the real Redis client fails).
+    broken = RedisBus(f"redis://127.0.0.1:{free_port()}/0", prefix=f"test-{uuid.uuid4().hex}")
+    cache.bus = broken
+    try:
+        story.standfirst = "Written while the bus was down"
+        story.save_revision().publish()  # the publish itself succeeds
+    finally:
+        cache.bus = working_bus
+        broken.client.close()
+    assert PendingInvalidation.objects.count() == 1
+    assert relay() == 1  # as the worker does within a second
+    assert PendingInvalidation.objects.count() == 0
+    reply = wsgi.get(story.url)
+    assert reply.cache == "miss" and "Written while the bus was down" in reply.text
+
+
+class SlowVarnish(http.server.ThreadingHTTPServer):
+    """Stands in for a Varnish that answers PURGE after `delay` seconds."""
+
+    daemon_threads = True
+
+    def __init__(self, delay: float):
+        self.delay = delay
+        self.purges: list[str] = []
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_PURGE(self):  # noqa: N802
+                server.purges.append(self.headers.get("xkey-purge", ""))
+                time.sleep(server.delay)
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server_port}"
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+
+def test_a_slow_varnish_neither_slows_nor_fails_a_publish(settings, story, capsys):
+    varnish = SlowVarnish(delay=6)
+    settings.MASTHEAD_PURGE_BACKENDS = {"varnish": {"BACKEND": BACKEND, "URLS": [varnish.url]}}
+    try:
+        started = time.monotonic()
+        story.standfirst = "Published while Varnish is slow"
+        story.save_revision().publish()
+        took = time.monotonic() - started
+        with capsys.disabled():
+            print(f"\npublish with a Varnish answering after 6 s: {took:.3f} s")
+        assert varnish.purges == []  # the editor's request never talked to Varnish
+        [task] = DBTaskResult.objects.filter(task_path=purge_tags.module_path)
+        tags = task.args_kwargs["args"][0]
+        assert f"page-{story.pk}" in tags
+        # The worker runs the task: the purge reaches Varnish (which answers too late: logged).
+        settings.MASTHEAD_PURGE_BACKENDS["varnish"]["TIMEOUT"] = 0.5
+        purge_tags.call(tags)
+        assert f"page-{story.pk}" in varnish.purges[0].split()
+    finally:
+        varnish.shutdown()
+        varnish.server_close()
