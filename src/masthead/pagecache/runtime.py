@@ -79,8 +79,11 @@ class PageCache:
             connection.close()
 
     def _on_start(self, seq: int) -> None:
+        # Starting over (a new process, or a lost subscription): whatever this process cached
+        # may have missed invalidations, so none of it is kept.
         state.reset(seq)
         self.lru.clear()
+        sitewide.clear()
         self.ready.set()
 
     def _on_invalidation(self, seq: int, tags: list[str]) -> None:
