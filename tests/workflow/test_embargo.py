@@ -52,7 +52,7 @@ def assert_off_every_channel(client, story) -> None:
     pages[f"/search/?q={WORD}"] = client.get(f"/search/?q={WORD}").content.decode()
     leaks = [url for url, body in pages.items() if HEADLINE in body or story.slug in body]
     assert not leaks, f"the embargoed story appears on {leaks}"
-    # 404, or 410 for a copy: Wagtail's "publish copies" marks the copy of a draft as once published.
+    # 404, or 410 for a copy: Wagtail's "publish copies" marks a draft's copy as once published.
     assert client.get(story.url_path.replace("/front", "", 1)).status_code in (404, 410)
     assert client.get(f"/api/stories/{story.pk}/").status_code == 404
 

@@ -67,11 +67,8 @@ def locked_message(stored) -> str:
 def refuse_early_publication(page, now=None) -> None:
     """The last line of defence: a page under embargo is never saved as live."""
     if page.live and under_embargo(page.embargo_until, now):
-        raise ValidationError(
-            {
-                "embargo_until": f"This story is under embargo until {embargo_label(page.embargo_until)}."
-            }
-        )
+        label = embargo_label(page.embargo_until)
+        raise ValidationError({"embargo_until": f"This story is under embargo until {label}."})
 
 
 @dataclass(frozen=True)
