@@ -41,7 +41,7 @@ def unpublish_dialog(client, story) -> str:
 
 def test_the_reference_story_picks_are_in_the_index(site):
     # The reference page's Don't Miss box shows the site's picks: each is indexed as such.
-    picks = [s for s in ArticlePage.objects.filter(dont_miss_entries__curation__site=site)]
+    picks = list(ArticlePage.objects.filter(dont_miss_entries__curation__site=site))
     assert len(picks) == 2
     for story in picks:
         assert references_from_curation(story) == ["dont_miss_picks.item.story"], story
