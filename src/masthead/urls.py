@@ -7,10 +7,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.people.views import author_page
 from masthead.publishing.corrections import corrections_page
+from masthead.publishing.visibility import desk_chosen_multiple
 from masthead.search.views import search_view
 from masthead.sections.views import serve_page, tag_page
 
 urlpatterns = [
+    # Before Wagtail's own: the page chooser's "chosen" answer, limited to pages the user may read.
+    path("admin/choose-page/chosen-multiple/", desk_chosen_multiple),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/<str:slug>/", tag_page, name="tag"),
