@@ -9,8 +9,8 @@ One permission policy carries the rule for every admin surface that asks Wagtail
 user may explore: the explorer and its admin API (/admin/api/main/pages/), admin search, the site
 history report and the page history views, the dashboard's counts. The page chooser asks
 `construct_page_chooser_queryset`; its browse view's parent and the "chosen" endpoint, which read
-pages by id, are checked here too, as is the explorer's listing of one page. The project's own scheduled-publishing panel uses
-`readable_pages` directly.
+pages by id, are checked here too, as is the explorer's listing of one page. The project's own
+scheduled-publishing panel uses `readable_pages` directly.
 """
 
 from django.db.models import Q
