@@ -220,6 +220,23 @@ def test_the_worker_releases_the_story_at_its_time(client, embargoed):
     assert HEADLINE in client.get("/world/").content.decode()
 
 
+def test_an_embargo_on_a_live_story_holds_back_the_new_version(client):
+    story = story_in()
+    story.save_revision(user=user("editor")).publish(user=user("editor"))
+    story.refresh_from_db()
+    story.title = "Embargoed update: the port concession signed"
+    until = story.embargo_until = timezone.now() + timedelta(hours=1)
+    revision = story.save_revision(user=user("editor"))
+    revision.publish(user=user("editor"))
+    story.refresh_from_db()
+    assert story.live and story.title == HEADLINE
+    revision.refresh_from_db()
+    assert revision.approved_go_live_at == until
+    client.logout()
+    assert "port concession signed" not in client.get("/world/").content.decode()
+    assert HEADLINE in client.get(story.url).content.decode()
+
+
 # The chief editor's right ---------------------------------------------------------------------
 
 

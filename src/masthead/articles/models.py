@@ -214,7 +214,7 @@ class ArticlePage(BasePage):
         kwargs["update_fields"], change = embargo.guard_save(self, kwargs.get("update_fields"))
         if kwargs["update_fields"] is None:
             del kwargs["update_fields"]
-        embargo.refuse_early_publication(self)
+        embargo.refuse_early_publication(self, kwargs.get("update_fields"))
         self.refresh_derived_fields()
         if self.live and self.published_at is None:
             # The first publication fixes the public date unless an editor set one.

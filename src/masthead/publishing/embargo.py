@@ -64,8 +64,11 @@ def locked_message(stored) -> str:
     )
 
 
-def refuse_early_publication(page, now=None) -> None:
-    """The last line of defence: a page under embargo is never saved as live."""
+def refuse_early_publication(page, update_fields=None, now=None) -> None:
+    """The last line of defence: a page under embargo is never saved as live. (A save of a few
+    fields, such as saving a draft of a live story, writes neither.)"""
+    if update_fields is not None and not {"live", "embargo_until"} & set(update_fields):
+        return
     if page.live and under_embargo(page.embargo_until, now):
         label = embargo_label(page.embargo_until)
         raise ValidationError({"embargo_until": f"This story is under embargo until {label}."})
