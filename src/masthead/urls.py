@@ -9,6 +9,7 @@ from masthead.access.uploads import DocumentUploadView, ImageUploadView
 from masthead.access.views import authenticate_with_password, set_page_privacy
 from masthead.people.views import author_page
 from masthead.publishing.corrections import corrections_page
+from masthead.publishing.visibility import desk_chosen_multiple
 from masthead.search.views import search_view
 from masthead.sections.views import serve_page, tag_page
 
@@ -21,6 +22,8 @@ urlpatterns = [
     path("admin/pages/<int:page_id>/privacy/", set_page_privacy),
     path("admin/images/multiple/add/", ImageUploadView.as_view()),
     path("admin/documents/multiple/add/", DocumentUploadView.as_view()),
+    # Before Wagtail's own: the page chooser's "chosen" answer, limited to pages the user may read.
+    path("admin/choose-page/chosen-multiple/", desk_chosen_multiple),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/<str:slug>/", tag_page, name="tag"),

@@ -211,3 +211,48 @@ def test_scheduled_story_goes_live_with_the_worker(newsroom, image, browser_note
     print(note)
     browser_notes.append(note)
     assert 0 <= lateness <= 5, note
+
+
+DESK_SCRIPT = Path(__file__).with_name("desk.mjs")
+
+
+def test_only_the_chief_lifts_an_embargo_and_the_unpublish_dialog_names_the_pick(
+    newsroom, browser_notes
+):
+    """tests/e2e/desk.mjs: the editor's Publish with the embargo cleared is refused; the chief's,
+    confirmed and with a reason, publishes the story and logs the reason; the unpublish dialog of
+    a Don't Miss pick says it is referenced and its usage names the curation."""
+    shell = run(
+        [
+            BIN / "masthead",
+            "shell",
+            "-c",
+            "from masthead.articles.models import ArticlePage as A;"
+            "print(A.objects.get(slug='unpublished-embargoed-report').pk,"
+            " A.objects.filter(dont_miss_entries__isnull=False).order_by('pk').first().pk)",
+        ],
+        timeout=120,
+        env={"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(newsroom["home"])},
+    )
+    assert shell.returncode == 0, shell.stdout + shell.stderr
+    embargoed, picked = shell.stdout.split()[-2:]
+    result = run(
+        ["node", DESK_SCRIPT, newsroom["base"], embargoed, picked],
+        timeout=180,
+        env={**os.environ, "CHROME_PATH": CHROME},
+    )
+    steps = {
+        entry["step"]: entry
+        for entry in (json.loads(line) for line in result.stdout.splitlines() if line[:1] == "{")
+    }
+    assert result.returncode == 0, f"desk.mjs failed:\n{result.stderr}\nsteps: {steps}"
+    assert steps["editor-refused"]["said"], steps
+    assert steps["chief-unconfirmed"]["said"], steps
+    lifted = steps["chief-lifted"]
+    assert "has been published" in lifted["message"], lifted
+    assert lifted["status"] == 200, lifted
+    assert steps["history"] == {"step": "history", "reason": True, "lifted": True}, steps
+    dialog = steps["unpublish-dialog"]
+    assert dialog["referenced"] == "This story is referenced 1 time.", dialog
+    assert "curation" in dialog["usage"].lower(), dialog
+    browser_notes.append(f"desk rules: {dialog['referenced']} usage: {dialog['usage'][:120]}")

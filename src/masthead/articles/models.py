@@ -16,7 +16,7 @@ from masthead.articles import text
 from masthead.articles.blocks import ArticleBodyBlock, body_words
 from masthead.articles.forms import ArticlePageForm
 from masthead.core.models import BasePage
-from masthead.publishing import embargo
+from masthead.publishing import embargo, history
 from masthead.publishing.panels import PublicationChecksPanel
 
 
@@ -72,8 +72,9 @@ class ArticlePage(BasePage):
         "embargoed until",
         null=True,
         blank=True,
-        help_text="Set by the source: the story cannot go out before this time, whatever else "
-        "is done; publishing it releases it at this time.",
+        help_text="Set by the source: the story is on no public page, feed or search before "
+        "this time. Publishing it earlier schedules its release for this time. Only the chief "
+        "editor can shorten or lift an embargo, with a reason; the change is logged.",
     )
 
     # Search engines and social media (the SEO headline is Wagtail's own `seo_title`).
@@ -145,7 +146,14 @@ class ArticlePage(BasePage):
     ]
     settings_panels = [
         FieldPanel("published_at"),
-        FieldPanel("embargo_until"),
+        MultiFieldPanel(
+            [
+                FieldPanel("embargo_until"),
+                FieldPanel("confirm_embargo_change"),
+                FieldPanel("embargo_change_reason"),
+            ],
+            heading="Embargo",
+        ),
         *BasePage.settings_panels,
     ]
 
@@ -166,6 +174,7 @@ class ArticlePage(BasePage):
         verbose_name = "story"
         verbose_name_plural = "stories"
         indexes = [models.Index(fields=["published_at", "page_ptr"], name="article_pub_order")]
+        permissions = [("lift_embargo", "Can shorten or lift a story's embargo")]
 
     # Content-derived fields ------------------------------------------------------------------
 
@@ -193,17 +202,30 @@ class ArticlePage(BasePage):
         # the live value, or publishing an older draft would move the date back.
         page = super().with_content_json(content)
         page.last_substantive_edit_at = self.last_substantive_edit_at
-        # No publication goes live before the embargo: it becomes a release at that time.
+        # A revision never lowers the stored embargo (only an authorised change does, on save),
+        # and no publication goes live before it: it becomes a release at that time. The editor
+        # shows the go-live time the editor chose (see ArticlePageForm).
+        page.embargo_until = embargo.holding(self.embargo_until, page.embargo_until)
+        page.requested_go_live_at = page.go_live_at
         page.go_live_at = embargo.release_time(page.go_live_at, page.embargo_until)
         return page
 
     def save(self, *args, **kwargs):
-        embargo.refuse_early_publication(self)
+        kwargs["update_fields"], change = embargo.guard_save(self, kwargs.get("update_fields"))
+        if kwargs["update_fields"] is None:
+            del kwargs["update_fields"]
+        embargo.refuse_early_publication(self, kwargs.get("update_fields"))
         self.refresh_derived_fields()
         if self.live and self.published_at is None:
             # The first publication fixes the public date unless an editor set one.
             self.published_at = self.first_published_at or timezone.now()
-        return super().save(*args, **kwargs)
+        public_date_change = self.__dict__.pop("_public_date_change", None)
+        result = super().save(*args, **kwargs)
+        if change is not None:
+            change.log(self)
+        if public_date_change is not None:
+            history.log_public_date_change(self, *public_date_change)
+        return result
 
     # What readers see ------------------------------------------------------------------------
 

@@ -7,7 +7,9 @@ class PublishingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from masthead.publishing import review_hooks, signal_handlers
+        from masthead.publishing import history, review_hooks, signal_handlers, visibility
 
         signal_handlers.connect()
         review_hooks.register()
+        history.register()
+        visibility.register()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
-from masthead.publishing.embargo import refusal_message, under_embargo
+from masthead.publishing.embargo import release_message, under_embargo
 
 HEADLINE_WARNING_LENGTH = 110
 PAGE_LINK = re.compile(r"""<a\b[^>]*\blinktype=["']page["'][^>]*\bid=["'](\d+)["']""")
@@ -28,9 +28,6 @@ def blocking_problems(data: dict, now=None) -> list[Problem]:
         problems.append(
             Problem("lead_image_alt", "Describe the lead image for readers who cannot see it.")
         )
-    embargo_until, go_live_at = data.get("embargo_until"), data.get("go_live_at")
-    if under_embargo(embargo_until, now) and (go_live_at is None or go_live_at < embargo_until):
-        problems.append(Problem("embargo_until", refusal_message(embargo_until)))
     return problems
 
 
@@ -47,7 +44,7 @@ def publication_warnings(page) -> list[str]:
     for title in unpublished_link_targets(page):
         warnings.append(f"The story links to “{title}”, which is not published.")
     if under_embargo(page.embargo_until):
-        warnings.append(refusal_message(page.embargo_until))
+        warnings.append(release_message(page.embargo_until))
     return warnings
 
 

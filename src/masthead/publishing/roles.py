@@ -37,6 +37,10 @@ _SITE = [
     ("wagtailredirects", "delete_redirect"),
 ]
 _USERS = [("auth", "add_user"), ("auth", "change_user"), ("auth", "delete_user")]
+# Shortening or lifting an embargo: the chief editor only (see docs/workflow.md). Granted by the
+# migration publishing/0006 (the permission is newer than the role groups).
+LIFT_EMBARGO = ("articles", "lift_embargo")
+LIFT_EMBARGO_ROLES = [CHIEF_EDITOR]
 
 # Site-wide (model) permissions of each role group.
 ROLE_PERMISSIONS = {

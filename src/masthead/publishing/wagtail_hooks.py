@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
@@ -21,6 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from masthead.core.dates import in_newsroom
 from masthead.publishing.locks import SCHEDULER
 from masthead.publishing.models import ScheduleIncident, WorkerLease
+from masthead.publishing.visibility import readable_pages
 
 LISTED = 8
 DEFAULT_STALE_AFTER_SECONDS = 30
@@ -42,12 +45,15 @@ def newsroom_time(value: datetime) -> dict:
     }
 
 
-def next_publications(now: datetime) -> list[dict]:
-    revisions = (
-        Revision.page_revisions.filter(approved_go_live_at__isnull=False)
-        .order_by("approved_go_live_at", "pk")
-        .values_list("object_id", "object_str", "approved_go_live_at")[:LISTED]
-    )
+def next_publications(now: datetime, user=None) -> list[dict]:
+    """The next scheduled publications of the pages `user` may read (see visibility.py)."""
+    revisions = Revision.page_revisions.filter(approved_go_live_at__isnull=False)
+    if user is not None and not user.is_superuser:
+        readable = readable_pages(user).annotate(key=Cast("pk", CharField())).values("key")
+        revisions = revisions.filter(object_id__in=readable)
+    revisions = revisions.order_by("approved_go_live_at", "pk").values_list(
+        "object_id", "object_str", "approved_go_live_at"
+    )[:LISTED]
     return [
         {"page_id": int(page_id), "title": title, "at": newsroom_time(at), "overdue": at <= now}
         for page_id, title, at in revisions
@@ -77,8 +83,11 @@ def scheduler_state(now: datetime) -> dict:
     }
 
 
-def open_incidents() -> dict:
+def open_incidents(user=None) -> dict:
     unacknowledged = ScheduleIncident.objects.filter(acknowledged=False)
+    if user is not None and not user.is_superuser:
+        readable = readable_pages(user).values("pk")
+        unacknowledged = unacknowledged.filter(Q(page__isnull=True) | Q(page__in=readable))
     listed = unacknowledged.select_related("page").order_by("-happened_at", "-pk")[:LISTED]
     return {
         "items": [
@@ -102,10 +111,10 @@ class SchedulePanel(Component):
         request = parent_context["request"]
         now = timezone.now()
         return {
-            "publications": next_publications(now),
+            "publications": next_publications(now, request.user),
             "expiries": next_expiries(now),
             "scheduler": scheduler_state(now),
-            "incidents": open_incidents(),
+            "incidents": open_incidents(request.user),
             "zone_name": settings.TIME_ZONE,
             "can_acknowledge": can_acknowledge(request.user),
             "csrf_token": parent_context.get("csrf_token"),
