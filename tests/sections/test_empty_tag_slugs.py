@@ -61,7 +61,7 @@ def test_the_migration_repairs_empty_slugs_stored_before_it(client, story):
     assert client.get(story.url).status_code == 200  # skipped, never a 500 meanwhile
     assert client.get("/sitemap-tags.xml").status_code == 200
     assert client.get("/api/tags/").status_code == 200
-    migration = importlib.import_module("masthead.articles.migrations.0005_usable_tag_slugs")
+    migration = importlib.import_module("masthead.articles.migrations.0006_usable_tag_slugs")
     migration.repair_tag_slugs(apps, None)
     tag.refresh_from_db()
     assert tag.slug == "tag"

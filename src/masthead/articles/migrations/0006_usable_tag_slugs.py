@@ -15,7 +15,7 @@ def repair_tag_slugs(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0004_embargo_dateline_corrections"),
+        ("articles", "0005_lift_embargo_permission"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
