@@ -183,6 +183,38 @@ def test_serve_gives_up_with_the_servers_error(served):
     assert "giving up: 2 failures within 600 s (limit 2)" in output
 
 
+def wait_gone(pids: list[int], timeout: float) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while (left := [pid for pid in pids if Path(f"/proc/{pid}").exists()]) and (
+        time.monotonic() < deadline
+    ):
+        time.sleep(0.1)
+    return left
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_the_terminal_stops_serve_and_all_its_processes(served):
+    """SIGINT to the whole foreground group, as a terminal's Ctrl-C (or `make demo`'s) sends."""
+    port = free_port()
+    process, log = start_serve(served["home"], "--workers", "2", "--port", str(port))
+    wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+    servers = children(process.pid) + granian_workers(process.pid)
+    os.killpg(process.pid, signal.SIGINT)
+    assert process.wait(timeout=30) == 0, log.read_text()
+    assert wait_gone(servers, timeout=15) == [], log.read_text()
+
+
+@pytest.mark.slow
+def test_a_killed_serve_leaves_no_server_behind(served):
+    port = free_port()
+    process, log = start_serve(served["home"], "--workers", "1", "--port", str(port))
+    wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+    servers = children(process.pid) + granian_workers(process.pid)
+    process.kill()  # the supervisor alone, by kill -9
+    process.wait(timeout=10)
+    assert wait_gone(servers, timeout=20) == [], log.read_text()
+
+
 @pytest.mark.slow
 def test_sigterm_stops_it_within_seconds(served):
     process = served["process"]

@@ -13,7 +13,9 @@ Granian measured several times gunicorn's throughput here (numbers: README, "Pro
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import signal
 import sys
 
 # Seconds a worker gets to finish its requests after SIGTERM before it is killed.
@@ -55,11 +57,28 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent() -> None:
+    """On Linux, be sent SIGTERM when the process that started us (the supervisor of `masthead
+    serve`) dies, even by kill -9: granian runs in a process group of its own, so nothing else
+    would stop it."""
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the service manager stops the group
+        return
+    if os.getppid() != parent:  # it died before we asked
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 def main(argv: list[str] | None = None) -> None:
     from granian.constants import Interfaces
     from granian.server import Server
 
     options = parse(argv)
+    die_with_parent()
     server = Server(
         "masthead.wsgi:application",
         address=options.host,

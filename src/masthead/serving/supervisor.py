@@ -91,8 +91,15 @@ class Supervisor:
 
     def run_granian(self) -> tuple[int, str | None, int]:
         """Run granian until it exits: (exit status, its last error line, worker crashes)."""
+        # Granian gets a process group of its own: a Ctrl-C in the terminal (SIGINT to the
+        # foreground group) reaches only this supervisor, which stops granian with one SIGTERM.
+        # Granian and its workers each hit by the terminal's signal as well raced with their
+        # own shutdown and respawned workers that never stopped.
         self.child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            self.granian_argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            self.granian_argv,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            process_group=0,
         )
         lines: queue.Queue = queue.Queue()
         reader = threading.Thread(target=relay, args=(self.child.stdout, lines), daemon=True)
