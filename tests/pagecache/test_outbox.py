@@ -101,3 +101,27 @@ def test_a_slow_varnish_neither_slows_nor_fails_a_publish(settings, story, capsy
     finally:
         varnish.shutdown()
         varnish.server_close()
+
+
+def test_a_purge_abandoned_by_a_killed_worker_is_run_again():
+    """django-tasks-db leaves a task its worker died with marked running for good: a purge so
+    left would leave Varnish's copy stale until s-maxage. Purges are safe to repeat."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks import TaskResultStatus
+
+    from masthead.publishing.background import requeue_abandoned
+
+    abandoned = DBTaskResult.objects.get(pk=purge_tags.enqueue(["page-1"]).id)
+    running = DBTaskResult.objects.get(pk=purge_tags.enqueue(["page-2"]).id)
+    abandoned.claim("a-worker-killed-by-kill-9")
+    running.claim("a-worker-still-purging")
+    DBTaskResult.objects.filter(pk=abandoned.pk).update(
+        started_at=timezone.now() - timedelta(minutes=2)
+    )
+    assert requeue_abandoned() == 1
+    abandoned.refresh_from_db()
+    running.refresh_from_db()
+    assert abandoned.status == TaskResultStatus.READY  # a worker runs it again
+    assert running.status == TaskResultStatus.RUNNING  # not twice while its worker lives

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import close_old_connections, connection
+from django.utils import timezone
+from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker as TaskWorker
+from django_tasks_db.models import DBTaskResult
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +27,24 @@ TASK_INTERVAL = 0.2  # seconds between looks at an empty task queue
 RELAY_INTERVAL = 0.2
 # Rows younger than this are left to the process that wrote them (it relays them as it commits).
 RELAY_AFTER = 0.5
+# Tasks that are safe to run twice, and how long one may run before its worker is taken for
+# dead (killed, crashed) and the task is run again: a purge takes at most a few seconds.
+RERUNNABLE = {"masthead.pagecache.tasks.purge_tags": timedelta(seconds=60)}
+REQUEUE_EVERY = 10.0  # seconds between looks for them
+
+
+def requeue_abandoned(now=None) -> int:
+    """Put back in the queue the rerunnable tasks whose worker died while running them
+    (django-tasks-db leaves them marked running for good); how many."""
+    now = now or timezone.now()
+    requeued = 0
+    for path, longest in RERUNNABLE.items():
+        requeued += DBTaskResult.objects.filter(
+            status=TaskResultStatus.RUNNING, task_path=path, started_at__lt=now - longest
+        ).update(status=TaskResultStatus.READY, started_at=None)
+    if requeued:
+        log.warning("background tasks: %d task(s) abandoned by a dead worker run again", requeued)
+    return requeued
 
 
 class Background:
@@ -57,6 +80,7 @@ class Background:
         from masthead.pagecache.invalidation import relay
 
         relay()
+        requeue_abandoned()
         if connection.in_atomic_block:
             return  # (tests run passes inside their transaction; the task loop needs its own)
         self.tasks.batch = True
@@ -75,9 +99,13 @@ class Background:
     def _relay(self) -> None:
         from masthead.pagecache.invalidation import relay
 
+        looked = 0.0
         while not self.stopped.wait(RELAY_INTERVAL):
             try:
                 relay(older_than=RELAY_AFTER)
+                if time.monotonic() - looked > REQUEUE_EVERY:
+                    looked = time.monotonic()
+                    requeue_abandoned()
             except Exception:
                 log.warning("page cache: relaying the outbox failed; trying again", exc_info=True)
                 _drop_connection()
