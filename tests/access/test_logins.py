@@ -50,6 +50,23 @@ def test_an_address_is_paused_after_failures_on_any_account(client, limit):
     assert response.status_code == 302
 
 
+def test_attempts_refused_during_a_pause_neither_count_nor_lengthen_it(client, limit):
+    """The right password typed while an address is paused must not count as a failure: not
+    for that account (it would lengthen the pause) nor for a colleague's account that is tried
+    from the same address (it would pause that account everywhere)."""
+    from axes.models import AccessAttempt
+
+    for n in range(limit):
+        log_in(client, ADMIN_LOGIN, ADMIN_USERNAME, f"guess-{n}")
+    failures = list(AccessAttempt.objects.values_list("username", "failures_since_start"))
+    for username in (ADMIN_USERNAME, "chief", ADMIN_USERNAME):
+        assert log_in(client, ADMIN_LOGIN, username, ADMIN_PASSWORD).status_code == 429
+    assert list(AccessAttempt.objects.values_list("username", "failures_since_start")) == failures
+    # The colleague's account is not paused elsewhere.
+    response = log_in(client, ADMIN_LOGIN, "chief", ADMIN_PASSWORD, "198.51.100.2")
+    assert response.status_code == 302
+
+
 def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(client, limit, settings):
     settings.MASTHEAD_TRUSTED_PROXIES = frozenset({"127.0.0.1"})
     for n in range(limit):

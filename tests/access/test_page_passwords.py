@@ -7,6 +7,8 @@ import logging
 import pytest
 from django.apps import apps
 from django.contrib.auth.hashers import check_password
+from django.test import Client
+from lxml import html as lxml_html
 from wagtail.models import PageViewRestriction
 
 from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
@@ -105,3 +107,19 @@ def test_a_new_password_restriction_still_needs_a_password(client, story):
     )
     assert "This field is required" in response.content.decode()
     assert not PageViewRestriction.objects.filter(page=story).exists()
+
+
+def test_the_password_and_expired_form_pages_keep_to_the_sites_design_and_policy(
+    client, story, restriction
+):
+    """No inline style or script: the CSP of reader pages (style-src 'self') blocked the inline
+    style of Django's CSRF failure page; Wagtail's password page had no stylesheet at all."""
+    wrong = try_password(client, restriction, "wrong")
+    expired = Client(enforce_csrf_checks=True).post(story.url, {"password": PASSWORD})
+    assert (wrong.status_code, expired.status_code) == (200, 403)
+    assert "This form has expired" in expired.content.decode()
+    for response in (client.get(story.url), wrong, expired):
+        document = lxml_html.fromstring(response.content.decode())
+        assert document.xpath("//link[@rel='stylesheet']"), "the site's stylesheet"
+        assert not document.xpath("//style | //*[@style] | //script[not(@type)]")
+    assert "not correct" in wrong.content.decode()

@@ -61,4 +61,9 @@ def login_locked_out(request, original_response=None, credentials=None):
     return render(request, "access/locked_out.html", context, status=LOCKED)
 
 
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: Django's own page has an inline style that the site's CSP blocks."""
+    return render(request, "403_csrf.html", status=403)
+
+
 set_page_privacy = SetPrivacyView.as_view(form_class=PagePrivacyForm)

@@ -34,6 +34,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # A success does not wipe the failures: with one account of their own, a guesser could
 # otherwise clear their address's count between guesses.
 AXES_RESET_ON_SUCCESS = False
+# An attempt refused because of a pause is not a failure: it must not lengthen the pause, nor
+# count against another account tried from a paused address.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "masthead.access.views.login_locked_out"
 AXES_CLIENT_IP_CALLABLE = "masthead.access.addresses.client_address"
 AXES_ENABLE_ADMIN = False  # the Django admin is not installed
@@ -43,6 +46,10 @@ MASTHEAD_TRUSTED_PROXIES = frozenset(env_list("MASTHEAD_TRUSTED_PROXIES"))
 # The reader login (/_util/login/, for pages restricted to logged-in readers) and page passwords
 # go back to the page they came from, else to the front page (Django's default is a 404).
 LOGIN_REDIRECT_URL = "/"
+
+# The page-password form, and a form sent without its CSRF token, in the site's own design.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "access/password_required.html"  # noqa: S105 (a template)
+CSRF_FAILURE_VIEW = "masthead.access.views.csrf_failure"
 
 # Documents only through Wagtail's view, which checks their collection's privacy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
