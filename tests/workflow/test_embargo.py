@@ -280,6 +280,15 @@ def edit(client, username, story, **fields):
     )
 
 
+def test_only_who_may_lift_an_embargo_is_offered_the_controls_to_lift_it(client, embargoed):
+    for username, offered in (("editor", False), ("chief", True)):
+        assert client.login(username=username, password=PASSWORD)
+        page = client.get(f"/admin/pages/{embargoed.pk}/edit/")
+        assert page.status_code == 200
+        assert ('name="confirm_embargo_change"' in page.content.decode()) is offered, username
+        assert ('name="embargo_change_reason"' in page.content.decode()) is offered, username
+
+
 def test_the_editor_publish_schedules_the_release_and_says_so(client, embargoed):
     local = timezone.localtime(embargoed.embargo_until).strftime("%Y-%m-%d %H:%M")
     response = edit(client, "editor", embargoed, embargo_until=local, **{"action-publish": "1"})

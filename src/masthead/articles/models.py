@@ -149,8 +149,9 @@ class ArticlePage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("embargo_until"),
-                FieldPanel("confirm_embargo_change"),
-                FieldPanel("embargo_change_reason"),
+                # Offered only to those who may shorten or lift an embargo (the chief editor).
+                FieldPanel("confirm_embargo_change", permission="articles.lift_embargo"),
+                FieldPanel("embargo_change_reason", permission="articles.lift_embargo"),
             ],
             heading="Embargo",
         ),
