@@ -94,7 +94,11 @@ class Run:
         ports = [free_port() for _ in range(plan.servers)]
         if plan.varnish:
             self.varnish = Varnish(self.workdir, ports)
-            extra.update(MASTHEAD_VARNISH_URLS=self.varnish.url, MASTHEAD_BASE_URL=self.varnish.url)
+            extra.update(
+                MASTHEAD_VARNISH_URLS=self.varnish.url,
+                MASTHEAD_BASE_URL=self.varnish.url,
+                MASTHEAD_PURGE_SECRET=self.varnish.purge_secret,
+            )
         else:
             extra.update(MASTHEAD_BASE_URL=f"http://127.0.0.1:{ports[0]}")
         self.env = environment(self.workdir / "home", **extra)
