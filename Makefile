@@ -36,9 +36,12 @@ demo: $(STAMP)  ## Migrate, load the demo, run the scheduling worker and `masthe
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/masthead serve --host 127.0.0.1 --port $(PORT) --workers $(DEMO_WORKERS)
 
-lint: $(STAMP)  ## ruff and the migrations check
+lint: $(STAMP)  ## ruff, deptry (imports match pyproject's dependencies) and the migrations check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@# src/ may import only the main dependencies; tests/ and bench/ anything pyproject declares.
+	$(BIN)/deptry src --optional-dependencies-dev-groups test,bench
+	$(BIN)/deptry tests bench --exclude '\.venv' --ignore DEP002
 	MASTHEAD_HOME=$(CURDIR)/var/lint $(BIN)/masthead makemigrations --check --dry-run
 
 pytest: $(STAMP)  ## The test suite alone (DATABASE_URL=postgres://... for PostgreSQL)
