@@ -1,32 +1,70 @@
-"""A progress bar: redrawn in place on a terminal, one line per tenth of the work otherwise."""
+"""Progress of a long command on stderr, drawn by rich: a bar on a terminal, nothing otherwise.
 
-import sys
-import time
+A command's stderr that is a file, a pipe or a test's buffer gets no bar: it gets the command's
+own log lines, if it gives any (`lines`), or nothing; only a person at a terminal sees a bar.
+"""
 
-WIDTH = 30
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 
-class ProgressBar:
-    def __init__(self, total: int, label: str, write=None, interactive=None):
-        self.total = max(total, 1)
-        self.label = label
-        self.write = write or sys.stderr.write
-        self.interactive = sys.stderr.isatty() if interactive is None else interactive
-        self.started = time.perf_counter()
-        self.last_tenth = -1
+def console_for(stream) -> Console:
+    """A rich console on `stream`: a file, or a management command's `self.stderr` wrapper
+    (whose `write` would end every piece rich draws with a newline, so rich gets its file)."""
+    return Console(file=getattr(stream, "_out", stream), highlight=False)
 
-    def __call__(self, done: int) -> None:
-        tenth = done * 10 // self.total
-        if not self.interactive and tenth == self.last_tenth:
-            return
-        self.last_tenth = tenth
-        elapsed = time.perf_counter() - self.started
-        rate = done / elapsed if elapsed else 0.0
-        left = (self.total - done) / rate if rate else 0.0
-        filled = WIDTH * done // self.total
-        bar = "#" * filled + "." * (WIDTH - filled)
-        line = f"{self.label} [{bar}] {done:,}/{self.total:,}, {rate:,.0f}/s, {left:,.0f} s left"
-        if self.interactive:
-            self.write(f"\r{line}" + ("\n" if done >= self.total else ""))
-        else:
-            self.write(f"{line}\n")
+
+def is_terminal(stream) -> bool:
+    return console_for(stream).is_terminal
+
+
+@contextmanager
+def progress_bar(
+    stream,
+    label: str,
+    total: int | None,
+    lines: Callable[[int, int | None], None] | None = None,
+    shown: bool = True,
+) -> Iterator[Callable[..., None]]:
+    """Yield `update(done, total=None)`, which redraws the bar on `stream` when it is a terminal
+    (`total` None: a bar with no end, for work counted as it goes). Otherwise it calls
+    `lines(done, total)`, if given, to log; `shown=False` (verbosity 0) silences both."""
+    console = console_for(stream)
+    if not console.is_terminal or not shown:
+        yield _logger(lines if shown else None, total)
+        return
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+        console=console,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+
+        def update(done: int, total: int | None = None) -> None:
+            if total is not None:
+                bar.update(task, total=total)
+            bar.update(task, completed=done)
+
+        yield update
+
+
+def _logger(lines, total: int | None) -> Callable[..., None]:
+    def update(done: int, total: int | None = total) -> None:
+        if lines is not None:
+            lines(done, total)
+
+    return update

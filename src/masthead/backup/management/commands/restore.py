@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from masthead.backup import database, media, schema
 from masthead.backup.archive import ArchiveError, extract_verified, read_manifest
+from masthead.core.progress import progress_bar
 
 
 def Refused(reason: str) -> CommandError:  # noqa: N802 - raised like an exception class
@@ -39,8 +40,10 @@ class Command(BaseCommand):
             raise Refused(str(error)) from error
         self.check_target(manifest, db)
         with tempfile.TemporaryDirectory(dir=settings.MASTHEAD_HOME) as scratch:
+            members = len(manifest["members"])
             try:
-                staged = dict(extract_verified(path, manifest, Path(scratch), self.progress))
+                with progress_bar(self.stderr, "verifying", members, self.verified) as progress:
+                    staged = dict(extract_verified(path, manifest, Path(scratch), progress))
             except ArchiveError as error:
                 raise Refused(str(error)) from error
             self.put_back(staged, manifest, db)
@@ -62,9 +65,13 @@ class Command(BaseCommand):
         if not media.is_empty():
             raise Refused("the media storage holds files; restore into an empty home")
 
-    def progress(self, done: int, total: int) -> None:
+    def verified(self, done: int, total: int) -> None:
         if done % media.REPORT_EVERY == 0 or done == total:
             self.say(f"verified {done}/{total} archive members")
+
+    def restored(self, done: int, total: int) -> None:
+        if done % media.REPORT_EVERY == 0 or done == total:
+            self.say(f"media: {done}/{total} files restored")
 
     def put_back(self, staged: dict[str, Path], manifest: dict, db) -> None:
         db.load(staged.pop(manifest["database"]["member"]))
@@ -75,10 +82,10 @@ class Command(BaseCommand):
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as output:
                 output.write(key.read_bytes())
-        for done, (member, path) in enumerate(sorted(staged.items()), start=1):
-            media.restore(member, path)
-            if done % media.REPORT_EVERY == 0 or done == len(staged):
-                self.say(f"media: {done}/{len(staged)} files restored")
+        with progress_bar(self.stderr, "media", len(staged), self.restored) as progress:
+            for done, (member, path) in enumerate(sorted(staged.items()), start=1):
+                media.restore(member, path)
+                progress(done)
 
     def report(self, manifest: dict) -> None:
         counts = schema.row_counts()

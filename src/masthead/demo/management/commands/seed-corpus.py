@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from masthead.core.progress import progress_bar
 from masthead.demo.corpus import seed_corpus
 from masthead.demo.corpus.newsroom import NotANewsSite
-from masthead.demo.corpus.progress import ProgressBar
 from masthead.demo.corpus.seed import BATCH_SIZE
 
 
@@ -22,16 +22,11 @@ class Command(BaseCommand):
     def handle(self, *args, stories, seed, batch_size, **options):
         if stories < 0 or batch_size < 1:
             raise CommandError("--stories must be 0 or more and --batch-size 1 or more.")
-        progress = None
-        if options["verbosity"]:
-            progress = ProgressBar(
-                stories,
-                "Seeding stories",
-                write=lambda text: (self.stderr.write(text, ending=""), self.stderr.flush()),
-                interactive=self.stderr.isatty(),
-            )
         try:
-            result = seed_corpus(stories, seed=seed, progress=progress, batch_size=batch_size)
+            with progress_bar(
+                self.stderr, "Seeding stories", stories, shown=options["verbosity"] > 0
+            ) as progress:
+                result = seed_corpus(stories, seed=seed, progress=progress, batch_size=batch_size)
         except NotANewsSite as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
