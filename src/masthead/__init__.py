@@ -1,3 +1,5 @@
 """Masthead: a newsroom publishing platform on Django and Wagtail."""
 
-__version__ = "0.1.0"
+from importlib.metadata import version
+
+__version__ = version("masthead")  # the one place it is written is pyproject.toml
