@@ -2,6 +2,7 @@
 robots.txt and API answer, with run-dependent values masked (bench/masking.py).
 
     python -m bench.compare_demos --base main --head HEAD [--diffs 3] [--keep DIR]
+    python -m bench.compare_demos --base HEAD --head "$(git stash create)"  # uncommitted edits
 
 Each commit is exported (`git archive`) into its own temporary folder and runs from there with
 its own MASTHEAD_HOME and SQLite database: migrate, collectstatic, `masthead demo`, then
@@ -91,10 +92,15 @@ def build_and_crawl(commit: str, folder: Path, log) -> dict[str, dict]:
 
 
 def shown(answer: dict | None, mask: Masker) -> list[str]:
+    """An answer as the lines compared: its status and type, then its masked body (JSON
+    indented, one value a line, so that a diff shows the value that changed)."""
     if answer is None:
         return ["(not reached)\n"]
+    body = answer["body"]
+    if "json" in answer["type"]:
+        body = json.dumps(json.loads(body or "null"), indent=1, sort_keys=True)
     head = f"status {answer['status']}, {answer['type']}\n"
-    return [head, *mask(answer["body"]).splitlines(keepends=True)]
+    return [head, *mask(body).splitlines(keepends=True)]
 
 
 def compare(base: dict, head: dict, mask: Masker) -> list[tuple[str, list[str]]]:
@@ -108,11 +114,13 @@ def compare(base: dict, head: dict, mask: Masker) -> list[tuple[str, list[str]]]
     return differences
 
 
-def report(differences, compared: int, diffs: int, out=sys.stdout) -> int:
+def report(differences, compared: int, diffs: int, out=None) -> int:
+    """Print the summary and the first `diffs` diffs; the exit status: 1 if anything differs."""
+    out = out or sys.stdout
     out.write(f"{compared} addresses compared, {len(differences)} differ\n")
     for address, diff in differences[:diffs]:
         out.write(f"\n--- {address}\n")
-        out.writelines(line if line.endswith("\n") else line + "\n" for line in diff[:80])
+        out.writelines(line.rstrip("\n")[:300] + "\n" for line in diff[:80])
     for address, _ in differences[diffs:]:
         out.write(f"also differs: {address}\n")
     return 1 if differences else 0

@@ -20,7 +20,19 @@ from urllib.parse import unquote, urljoin, urlsplit
 from wsgiref.util import setup_testing_defaults
 
 ORIGIN = "http://127.0.0.1:8000"
-STARTS = ["/", "/robots.txt", "/sitemap.xml", "/api/", "/no-such-page-for-the-crawl/"]
+# The entry points, a search (a GET form, which no link reaches) and two answers that are errors.
+STARTS = [
+    "/",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/api/openapi.json",
+    "/api/",
+    "/corrections/",
+    "/search/?q=pakistan",
+    "/no-such-page-for-the-crawl/",
+    "/api/stories/999999/",
+]
+OPENAPI = "/api/openapi.json"
 SKIPPED = ("/static/", "/media/", "/documents/", "/admin/", "/_util/", "/cms/")
 HREF = re.compile(r"""href=["']([^"']+)["']""")
 XML_LINK = re.compile(r"<(?:loc|link|id|guid)[^>]*>\s*([^<\s]+)\s*</")
@@ -48,7 +60,7 @@ def request(application, target: str) -> dict:
 
     def start_response(status, headers, exc_info=None):
         answer["status"] = int(status.split()[0])
-        answer["type"] = dict((k.lower(), v) for k, v in headers).get("content-type", "")
+        answer["type"] = {k.lower(): v for k, v in headers}.get("content-type", "")
 
     chunks = application(environ, start_response)
     try:
@@ -59,11 +71,30 @@ def request(application, target: str) -> dict:
     return answer
 
 
-def links(target: str, answer: dict) -> set[str]:
+def detail_templates(openapi: dict) -> dict[str, str]:
+    """{"/api/stories/": "id"} for each "/api/stories/{id}/" path of the OpenAPI document."""
+    found = {}
+    for path in openapi.get("paths", {}):
+        if match := re.fullmatch(r"(/.+/)\{(\w+)\}/", path):
+            found[match[1]] = match[2]
+    return found
+
+
+def details(target: str, value, templates: dict[str, str]) -> set[str]:
+    """The detail addresses of the items of an API listing (which link to reader pages only)."""
+    collection = target.partition("?")[0]
+    if collection not in templates or not isinstance(value, dict):
+        return set()
+    key = templates[collection]
+    return {f"{collection}{item[key]}/" for item in value.get("items", []) if key in item}
+
+
+def links(target: str, answer: dict, templates: dict[str, str]) -> set[str]:
     """The same-site addresses an answer points to, as path?query."""
     body, kind = answer["body"], answer["type"]
     if "json" in kind:
-        found = set(json_strings(json.loads(body or "null")))
+        value = json.loads(body or "null")
+        found = set(json_strings(value)) | details(target, value, templates)
     else:
         found = set(HREF.findall(body)) | set(XML_LINK.findall(body))
         found |= set(SITEMAP_LINE.findall(body))
@@ -89,10 +120,13 @@ def same_site(base: str, raw: str) -> str | None:
 
 def crawl(application, limit: int) -> dict[str, dict]:
     seen, queue, answers = set(STARTS), deque(STARTS), {}
+    templates = {}
     while queue and len(answers) < limit:
         target = queue.popleft()
         answers[target] = answer = request(application, target)
-        for address in sorted(links(target, answer) - seen):
+        if target == OPENAPI and answer["status"] == 200:
+            templates = detail_templates(json.loads(answer["body"]))
+        for address in sorted(links(target, answer, templates) - seen):
             seen.add(address)
             queue.append(address)
     return answers

@@ -1,10 +1,10 @@
 """Masking what differs between two builds of the same demo, so that only content is compared.
 
 Two loads of the same demo differ in: the moments they ran (every page's publication and
-modification time, the live briefing's date), CSRF tokens, and the content hashes in static
-file names (which change with any CSS or JS edit). `Masker` replaces those with placeholders
-and leaves everything else, including the demo's fixed story dates, which lie outside the
-window of days the builds ran in.
+modification time, the live briefing's date), CSRF tokens, the content hashes in static file
+names (which change with any CSS or JS edit) and the ids of the stories' body blocks. `Masker`
+replaces those with placeholders and leaves everything else, including the demo's fixed story
+dates, which lie outside the window of days the builds ran in.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ LONG = re.compile(
     r"(?: at \d{1,2}:\d{2}(?: [A-Z]{2,5}|[+-]\d{2})?)?"
 )
 CSRF = re.compile(r"(csrfmiddlewaretoken\"? value=\"|csrftoken=)[A-Za-z0-9]+")
+# StreamField block ids, made anew each time the demo loads its stories
+UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 # styles.3f2a9c1b7e4d.css: ManifestStaticFilesStorage's content hash
 STATIC_HASH = re.compile(r"(/static/[^\"'\s)]+?)\.[0-9a-f]{12}(\.[a-z0-9]+)")
 
@@ -52,6 +54,7 @@ class Masker:
 
     def __call__(self, text: str) -> str:
         text = CSRF.sub(r"\1<csrf>", text)
+        text = UUID.sub("<uuid>", text)
         text = STATIC_HASH.sub(r"\1.<hash>\2", text)
         text = ISO.sub(self.replacer(lambda m: int(m["m"])), text)
         text = RFC_2822.sub(self.replacer(lambda m: ABBREVIATED.get(m["m"])), text)
