@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -82,9 +83,13 @@ def build_and_crawl(commit: str, folder: Path, log) -> dict[str, dict]:
         [str(CRAWLER), str(output)],
     ]
     for step in steps:
-        log(f"{commit[:8]}: {' '.join(step[1:4])}")
+        started = time.monotonic()
         done = subprocess.run(  # noqa: S603 - this Python, on the commit's own code
             [sys.executable, *step], cwd=tree, env=env, capture_output=True, text=True
+        )
+        log(
+            f"{commit[:8]}: {Path(step[-1]).name if step[0] != '-m' else step[2]} "
+            f"({time.monotonic() - started:.0f} s)"
         )
         if done.returncode:
             raise SystemExit(f"{commit[:8]}: {' '.join(step)} failed:\n{done.stderr[-3000:]}")
