@@ -76,24 +76,34 @@ def build_and_crawl(commit: str, folder: Path, log) -> dict[str, dict]:
         MASTHEAD_BASE_URL="http://127.0.0.1:8000",
     )
     output = folder / "answers.json"
-    steps = [
-        ["-m", "masthead", "migrate", "--noinput", "-v0"],
-        ["-m", "masthead", "collectstatic", "--noinput", "-v0"],
-        ["-m", "masthead", "demo"],
-        [str(CRAWLER), str(output)],
+    stages = [  # the commands of a stage run side by side, as `make demo` runs the first two
+        {
+            "migrate": ["-m", "masthead", "migrate", "--noinput", "-v0"],
+            "collectstatic": ["-m", "masthead", "collectstatic", "--noinput", "-v0"],
+        },
+        {"demo": ["-m", "masthead", "demo"]},
+        {"crawl": [str(CRAWLER), str(output)]},
     ]
-    for step in steps:
+    for stage in stages:
         started = time.monotonic()
-        done = subprocess.run(  # noqa: S603 - this Python, on the commit's own code
-            [sys.executable, *step], cwd=tree, env=env, capture_output=True, text=True
-        )
-        log(
-            f"{commit[:8]}: {Path(step[-1]).name if step[0] != '-m' else step[2]} "
-            f"({time.monotonic() - started:.0f} s)"
-        )
-        if done.returncode:
-            raise SystemExit(f"{commit[:8]}: {' '.join(step)} failed:\n{done.stderr[-3000:]}")
+        run_together(commit, stage, cwd=tree, env=env)
+        log(f"{commit[:8]}: {' + '.join(stage)} ({time.monotonic() - started:.0f} s)")
     return json.loads(output.read_text())
+
+
+def run_together(commit: str, commands: dict[str, list[str]], **options) -> None:
+    """Run this Python with each command's arguments at once; stop at the first failure."""
+    running = {
+        name: subprocess.Popen(  # noqa: S603 - this Python, on the commit's own code
+            [sys.executable, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, **options
+        )
+        for name, argv in commands.items()
+    }
+    for name, process in running.items():
+        _, errors = process.communicate()
+        if process.returncode:
+            tail = errors.decode(errors="replace")[-3000:]
+            raise SystemExit(f"{commit[:8]}: {name} failed:\n{tail}")
 
 
 def shown(answer: dict | None, mask: Masker) -> list[str]:
