@@ -44,7 +44,9 @@ def is_empty() -> bool:
     return not any(next(walk(storage), None) for storage in stores().values())
 
 
-def back_up(writer: ArchiveWriter, say: Callable[[str], None]) -> int:
+def back_up(writer: ArchiveWriter, progress: Callable[[int], None]) -> tuple[int, int]:
+    """Add every media file to the archive, calling `progress(files)` after each; the number
+    of files and of bytes."""
     count = total = 0
     for prefix, storage in stores().items():
         for name in walk(storage):
@@ -52,10 +54,8 @@ def back_up(writer: ArchiveWriter, say: Callable[[str], None]) -> int:
             with storage.open(name, "rb") as source:
                 writer.add(f"{prefix}/{name}", source, size)
             count, total = count + 1, total + size
-            if count % REPORT_EVERY == 0:
-                say(f"media: {count} files ({total / 1e6:.1f} MB)")
-    say(f"media: {count} files ({total / 1e6:.1f} MB) in all")
-    return count
+            progress(count)
+    return count, total
 
 
 def restore(member: str, staged: Path) -> None:

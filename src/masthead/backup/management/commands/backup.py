@@ -16,6 +16,7 @@ from django.utils import timezone
 import masthead
 from masthead.backup import database, media, schema
 from masthead.backup.archive import ArchiveError, ArchiveWriter
+from masthead.core.progress import progress_bar
 
 
 def default_path() -> Path:
@@ -49,6 +50,10 @@ class Command(BaseCommand):
         self.stderr.write(message)
         self.stderr.flush()
 
+    def media_lines(self, count: int, _total) -> None:
+        if count % media.REPORT_EVERY == 0:
+            self.say(f"media: {count} files so far")
+
     def handle(self, *args, **options):
         path = options["output"] or default_path()
         if path.exists():
@@ -74,7 +79,9 @@ class Command(BaseCommand):
                 copy = Path(scratch) / "database"
                 db.dump(copy, self.say)
                 writer.add_file(db.member, copy)
-            media.back_up(writer, self.say)
+            with progress_bar(self.stderr, "media", None, self.media_lines) as progress:
+                count, size = media.back_up(writer, progress)
+            self.say(f"media: {count} files ({size / 1e6:.1f} MB) in all")
             key = settings.MASTHEAD_HOME / "secret_key"
             if key.exists() and not os.environ.get("SECRET_KEY"):
                 writer.add_file("secret_key", key)
