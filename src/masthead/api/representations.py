@@ -5,8 +5,8 @@ from collections import defaultdict
 from masthead.api.body import BodyRenderer, load_body_objects
 from masthead.api.links import PageUrls, person_url, rendition_url, tag_url
 from masthead.articles.models import ArticleByline, ArticleTag
-from masthead.articles.queries import public_pages
 from masthead.core.dates import in_newsroom
+from masthead.core.visibility import public_pages
 from masthead.sections.models import SectionPage
 
 LEAD_IMAGE_RENDITION = "format-jpeg|fill-1280x720-c75"  # the largest JPEG the story page uses

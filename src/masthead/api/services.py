@@ -18,8 +18,9 @@ from masthead.api.representations import (
     person_representation,
     tag_representation,
 )
-from masthead.articles.queries import newest_first, public_pages, public_stories, with_lead_images
+from masthead.articles.queries import newest_first, public_stories, with_lead_images
 from masthead.core.links import absolute_url
+from masthead.core.visibility import public_pages
 from masthead.people.services import credited_people
 from masthead.sections.models import SectionPage
 

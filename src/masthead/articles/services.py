@@ -3,7 +3,8 @@
 from bisect import bisect_left
 
 from masthead.articles.models import ArticlePage
-from masthead.articles.queries import ANY_READER, is_private, public_stories, sort_key
+from masthead.articles.queries import public_stories, sort_key
+from masthead.core.visibility import ANY_READER, is_private
 from masthead.curation.services import dont_miss
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide

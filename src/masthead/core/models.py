@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
+from masthead.core.visibility import shared_view_restrictions
 from masthead.publishing.ordering import OrderedPublishMixin
 
 # URL segments the site's own routes use: a section or story with one of these slugs would
@@ -80,8 +81,6 @@ class BasePage(OrderedPublishMixin, Page):
         """Wagtail's restrictions on this page and those above it. For a page routed to a
         reader, which ones apply is read from the process's copy of the restrictions (no
         query where none applies); Wagtail's own lookup everywhere else (the admin)."""
-        from masthead.articles.queries import shared_view_restrictions
-
         if not getattr(self, ROUTED, False) or self.alias_of_id:
             return super().get_view_restrictions()
         restrictions = shared_view_restrictions()

@@ -8,7 +8,8 @@ are shared by every request, so they hold lists and the stories in them are read
 from django.db.models import Q
 from django.utils import timezone
 
-from masthead.articles.queries import ANY_READER, public_stories, with_lead_images
+from masthead.articles.queries import public_stories, with_lead_images
+from masthead.core.visibility import ANY_READER
 from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide

@@ -6,12 +6,8 @@ from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from taggit.models import Tag
 
-from masthead.articles.queries import (
-    newest_first,
-    public_stories,
-    shared_view_restrictions,
-    with_lead_images,
-)
+from masthead.articles.queries import newest_first, public_stories, with_lead_images
+from masthead.core.visibility import shared_view_restrictions
 from masthead.curation.services import dont_miss, front_page_pins
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide

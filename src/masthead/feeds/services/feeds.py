@@ -12,9 +12,10 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from masthead.articles.models import ArticleByline
-from masthead.articles.queries import newest_first, public_pages
+from masthead.articles.queries import newest_first
 from masthead.core.dates import in_newsroom
 from masthead.core.links import absolute_url
+from masthead.core.visibility import public_pages
 from masthead.feeds.services import stories as story_data
 from masthead.feeds.services.html import body_html
 from masthead.pagecache import deps

@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masthead.articles.models import ArticleByline, ArticleTag
-from masthead.articles.queries import newest_first, public_pages, with_lead_images
+from masthead.articles.queries import newest_first, with_lead_images
 from masthead.core.dates import in_newsroom, newsroom_zone
 from masthead.core.links import absolute_url
+from masthead.core.visibility import public_pages
 from masthead.feeds.services import stories as story_data
 from masthead.pagecache import deps
 from masthead.sections.models import SectionPage
