@@ -1,7 +1,7 @@
 from masthead.core.models import SiteSettings
+from masthead.core.sites import current_site
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
-from masthead.sections.site import current_site
 
 DEFAULT_NAME = "Masthead"
 

@@ -9,11 +9,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from masthead.articles.queries import public_stories, with_lead_images
+from masthead.core.sites import current_site
 from masthead.core.visibility import ANY_READER
 from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
-from masthead.sections.site import current_site
 
 
 def _site(request):

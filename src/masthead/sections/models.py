@@ -24,7 +24,7 @@ class HomePage(BasePage):
         from masthead.sections.routing import find_page
         from masthead.sections.tree import page_copy
 
-        # Self is the process's copy of the site's root (masthead.sections.site): serve a copy.
+        # Self is the process's copy of the site's root (masthead.core.sites): serve a copy.
         page = find_page(self, path_components) if path_components else page_copy(HomePage, self.pk)
         if page is None or not page.live:
             return super().route(request, path_components)

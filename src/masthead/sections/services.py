@@ -7,11 +7,11 @@ from django.http import Http404
 from taggit.models import Tag
 
 from masthead.articles.queries import newest_first, public_stories, with_lead_images
+from masthead.core.sites import site_root
 from masthead.core.visibility import shared_view_restrictions
 from masthead.curation.services import dont_miss, front_page_pins
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
-from masthead.sections.site import site_root
 from masthead.sections.tree import section_tree
 
 SECTION_PAGE_SIZE = 20

@@ -2,8 +2,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 
+from masthead.core.sites import current_site
 from masthead.sections.services import tag_page_context
-from masthead.sections.site import current_site
 
 
 def serve_page(request, path):

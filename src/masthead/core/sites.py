@@ -6,12 +6,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
+from wagtail.models.sites import (  # Wagtail's order of preference when several sites answer
+    MATCH_DEFAULT,
+    MATCH_HOSTNAME,
+    MATCH_HOSTNAME_DEFAULT,
+    MATCH_HOSTNAME_PORT,
+)
 
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
-
-# Wagtail's order of preference when several sites could answer (wagtail.models.sites).
-MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT, MATCH_DEFAULT, MATCH_HOSTNAME = range(4)
 
 
 def base_url_address(base_url: str | None = None) -> tuple[str, int]:
