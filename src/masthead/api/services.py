@@ -6,7 +6,7 @@ view-restricted sections); sections are live and public; people carry no account
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from taggit.models import Tag
 
@@ -18,10 +18,15 @@ from masthead.api.representations import (
     person_representation,
     tag_representation,
 )
-from masthead.articles.queries import newest_first, public_stories, with_lead_images
+from masthead.articles.queries import (
+    credited_people,
+    crediting,
+    newest_first,
+    public_stories,
+    with_lead_images,
+)
 from masthead.core.links import absolute_url
 from masthead.core.visibility import public_pages
-from masthead.people.services import credited_people
 from masthead.sections.models import SectionPage
 
 # Stories ---------------------------------------------------------------------------------------
@@ -55,11 +60,6 @@ def find_section(value: str, request) -> SectionPage | None:
     return candidates[0] if len(slugs) == 1 and len(candidates) == 1 else None
 
 
-def _credited(queryset, slug, request):
-    credited = Q(bylines__person__slug=slug) | Q(credit_organisation__slug=slug)
-    return queryset.filter(pk__in=public_stories(request).filter(credited).values("pk"))
-
-
 def filtered_stories(filters: StoryFilters, request):
     stories = public_stories(request)
     if filters.section is not None:
@@ -70,7 +70,7 @@ def filtered_stories(filters: StoryFilters, request):
         stories = stories.filter(tags__slug=slug) if slug else stories.none()
     if filters.author is not None:
         slug = lookup_slug(filters.author)
-        stories = _credited(stories, slug, request) if slug else stories.none()
+        stories = crediting(stories, slug=slug) if slug else stories.none()
     if filters.published_after is not None:
         stories = stories.filter(published_at__gt=filters.published_after)
     if filters.published_before is not None:

@@ -1,10 +1,11 @@
 """Which stories readers may see, and in what order: the one place that decides it (the
 page-tree visibility under it is masthead.core.visibility)."""
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from masthead.articles.models import ArticlePage
 from masthead.core.visibility import public_pages
+from masthead.people.models import Person
 
 
 def public_stories(request=None):
@@ -38,3 +39,23 @@ def sort_key(story) -> tuple:
 def with_lead_images(queryset):
     """Fetch the stories' lead images and their renditions in two queries, not one per story."""
     return queryset.select_related("lead_image").prefetch_related("lead_image__renditions")
+
+
+def crediting(stories, person=None, *, slug: str | None = None):
+    """Those of `stories` that credit `person` (or the person with this slug): in a byline or as
+    the source credit. Each story once: the join through the bylines stays in a subquery."""
+    if person is not None:
+        credited = Q(bylines__person=person) | Q(credit_organisation=person)
+    else:
+        credited = Q(bylines__person__slug=slug) | Q(credit_organisation__slug=slug)
+    return stories.filter(pk__in=stories.filter(credited).values("pk"))
+
+
+def credited_people(request=None):
+    """People and organisations credited (in a byline or as the source) on at least one public
+    story: the only ones readers may know of. Someone credited only on drafts, scheduled,
+    embargoed or restricted stories has no public profile yet."""
+    stories = public_stories(request)
+    in_bylines = stories.filter(bylines__person=OuterRef("pk"))
+    as_source = stories.filter(credit_organisation=OuterRef("pk"))
+    return Person.objects.filter(Exists(in_bylines) | Exists(as_source))

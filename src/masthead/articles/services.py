@@ -4,6 +4,7 @@ from bisect import bisect_left
 
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories, sort_key
+from masthead.core.tree import parent_path
 from masthead.core.visibility import ANY_READER, is_private
 from masthead.curation.services import dont_miss
 from masthead.pagecache import deps
@@ -83,7 +84,7 @@ def corrections_of(story) -> list:
 
 def article_page_context(story, request) -> dict:
     trail = section_trail(story)
-    section = trail[-1] if trail and trail[-1].path == story.path[: -story.steplen] else None
+    section = trail[-1] if trail and trail[-1].path == parent_path(story) else None
     context = {
         "section": section,
         "section_trail": trail,

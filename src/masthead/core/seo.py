@@ -21,6 +21,8 @@ from wagtail.models import Page
 from masthead.articles.services import section_trail
 from masthead.articles.text import first_words
 from masthead.core.links import absolute_url
+from masthead.core.pagination import page_suffix
+from masthead.core.tree import parent_path
 from masthead.sections.models import HomePage, SectionPage
 
 SCHEMA = "https://schema.org"
@@ -154,12 +156,6 @@ def current_url(request) -> str | None:
     return absolute_url(iri_to_uri(request.path) + (f"?{urlencode(query)}" if query else ""))
 
 
-def page_suffix(stories_page) -> str:
-    """As includes/listing.html's page_suffix: " (page 2)" from the second page on."""
-    number = getattr(stories_page, "number", 1)
-    return f" (page {number})" if number > 1 else ""
-
-
 def home_url() -> str:
     return absolute_url("/")
 
@@ -289,11 +285,10 @@ def sections_above(section, context) -> list:
     """The sections above `section`, from the navigation's top-level sections (fetched for the
     header already) where they suffice; one query for a section nested deeper."""
     top_level = {top.path: top for top in context.get("navigation") or []}
-    parent_path = section.path[: -section.steplen]
     if section.path in top_level:
         return []
-    if parent_path in top_level:
-        return [top_level[parent_path]]
+    if parent_path(section) in top_level:
+        return [top_level[parent_path(section)]]
     return section_trail(section)
 
 

@@ -1,31 +1,18 @@
 """Author pages: a person's or an organisation's profile and their stories."""
 
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
-from masthead.articles.queries import newest_first, public_stories, with_lead_images
+from masthead.articles.queries import crediting, newest_first, public_stories, with_lead_images
+from masthead.core.pagination import paginate
 from masthead.pagecache import deps
 from masthead.people.models import Person
-from masthead.sections.services import paginate
 
 AUTHOR_PAGE_SIZE = 20
 
 
 def stories_by(person, request=None):
-    """Public stories that credit `person`: in a byline or as the source credit."""
-    credited = Q(bylines__person=person) | Q(credit_organisation=person)
-    ids = public_stories(request).filter(credited).values("pk")
-    return with_lead_images(newest_first(public_stories(request).filter(pk__in=ids)))
-
-
-def credited_people(request=None):
-    """People and organisations credited (in a byline or as the source) on at least one public
-    story: the only ones readers may know of. Someone credited only on drafts, scheduled,
-    embargoed or restricted stories has no public profile yet."""
-    stories = public_stories(request)
-    in_bylines = stories.filter(bylines__person=OuterRef("pk"))
-    as_source = stories.filter(credit_organisation=OuterRef("pk"))
-    return Person.objects.filter(Exists(in_bylines) | Exists(as_source))
+    """Public stories that credit `person`, newest first, with their lead images."""
+    return with_lead_images(newest_first(crediting(public_stories(request), person)))
 
 
 def author_page_context(slug, request) -> dict:

@@ -4,9 +4,9 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from masthead.articles.queries import public_stories
+from masthead.core.pagination import paginate
 from masthead.pagecache import deps
 from masthead.publishing.models import Correction
-from masthead.sections.services import paginate
 
 CORRECTIONS_PAGE_SIZE = 30
 

@@ -8,9 +8,9 @@ from wagtail.search.query import PlainText
 
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories
+from masthead.core.pagination import page_suffix, paginate
 from masthead.search.highlight import excerpt, highlight, term_pattern
 from masthead.search.query import MAX_QUERY_CHARS, ReaderQuery, clean_query
-from masthead.sections.services import paginate
 
 PAGE_SIZE = 10
 
@@ -86,7 +86,7 @@ def results_context(query: ReaderQuery, results_page) -> dict:
         "results_page": results_page,
         "result_count": results_page.paginator.count,
         "hits": search_hits(results_page.object_list, query),
-        "page_suffix": f" (page {number})" if number > 1 else "",
+        "page_suffix": page_suffix(results_page),
         "previous_url": page_link(query, number - 1) if results_page.has_previous() else None,
         "next_url": page_link(query, number + 1) if results_page.has_next() else None,
     }

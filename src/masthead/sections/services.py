@@ -1,12 +1,12 @@
 """Listings: the front page, section pages and the navigation."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from taggit.models import Tag
 
 from masthead.articles.queries import newest_first, public_stories, with_lead_images
+from masthead.core.pagination import paginate
 from masthead.core.sites import site_root
 from masthead.core.visibility import shared_view_restrictions
 from masthead.curation.services import dont_miss, front_page_pins
@@ -102,18 +102,6 @@ def section_blocks(home, request, per_section=SECTION_BLOCK_STORIES) -> list:
         by_section.setdefault(story.section_path, []).append(story)
     deps.record(*(deps.section_list_tag(section.pk) for section in sections))
     return [(s, by_section[s.path]) for s in sections if s.path in by_section]
-
-
-def paginate(items, request, per_page: int):
-    """A page of `items` by `?page=N`; a page that is not a positive number or is out of range
-    is a 404, never a 500."""
-    raw = request.GET.get("page", "1")
-    deps.record_paginated()
-    paginator = Paginator(items, per_page, allow_empty_first_page=True)
-    try:
-        return paginator.page(raw)
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404(f"There is no page {raw[:20]!r} of this listing.") from error
 
 
 def section_page_context(section, request) -> dict:

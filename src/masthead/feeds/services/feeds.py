@@ -6,15 +6,16 @@ from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 from taggit.models import Tag
 
 from masthead.articles.models import ArticleByline
-from masthead.articles.queries import newest_first
+from masthead.articles.queries import crediting, newest_first
 from masthead.core.dates import in_newsroom
 from masthead.core.links import absolute_url
+from masthead.core.tree import parent_path
 from masthead.core.visibility import public_pages
 from masthead.feeds.services import stories as story_data
 from masthead.feeds.services.html import body_html
@@ -149,9 +150,7 @@ def author_scope(request, slug: str) -> FeedScope:
     if person is None:
         raise Http404(f"No author or contributor is called {slug[:80]!r}.")
     deps.record(deps.author_list_tag(person.pk))
-    credited = Q(bylines__person=person) | Q(credit_organisation=person)
-    ids = story_data.site_stories(request).filter(credited).values("pk")
-    stories = story_data.site_stories(request).filter(pk__in=ids)
+    stories = crediting(story_data.site_stories(request), person)
     path = person.get_absolute_url()
     scope = FeedScope(
         request, f"person/{person.pk}", person.name, path, stories, f"by {person.name}"
@@ -182,10 +181,6 @@ def feed_entries(scope: FeedScope) -> list[FeedEntry]:
     )
     sections = sections_of(stories)
     return [entry(story, sections.get(parent_path(story)), scope.request) for story in stories]
-
-
-def parent_path(story) -> str:
-    return story.path[: -story.steplen]
 
 
 def sections_of(stories) -> dict[str, SectionPage]:
