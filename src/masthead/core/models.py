@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
+from masthead.core.ordering import OrderedPublishMixin
 from masthead.core.visibility import shared_view_restrictions
-from masthead.publishing.ordering import OrderedPublishMixin
 
 # URL segments the site's own routes use: a section or story with one of these slugs would
 # hide a route (/tags/, /<section>/feed/, ...) or be hidden by it.

@@ -99,7 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "masthead.publishing.ordering.AtomicAdminWritesMiddleware",
+    "masthead.core.ordering.AtomicAdminWritesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
