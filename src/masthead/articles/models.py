@@ -12,12 +12,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from masthead.articles import text
+from masthead.articles import embargo, history, text
 from masthead.articles.blocks import ArticleBodyBlock, body_words
 from masthead.articles.forms import ArticlePageForm
+from masthead.articles.panels import PublicationChecksPanel
 from masthead.core.models import BasePage
-from masthead.publishing import embargo, history
-from masthead.publishing.panels import PublicationChecksPanel
 
 
 def validate_canonical_url(value: str) -> None:

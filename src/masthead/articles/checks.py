@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
-from masthead.publishing.embargo import release_message, under_embargo
+from masthead.articles.embargo import release_message, under_embargo
 
 HEADLINE_WARNING_LENGTH = 110
 PAGE_LINK = re.compile(r"""<a\b[^>]*\blinktype=["']page["'][^>]*\bid=["'](\d+)["']""")

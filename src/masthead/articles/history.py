@@ -5,8 +5,8 @@ records both) and what changed; an embargo change also gives the reason."""
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from masthead.articles.embargo import CHANGE_ACTION
 from masthead.core.dates import in_newsroom
-from masthead.publishing.embargo import CHANGE_ACTION
 
 PUBLIC_DATE_ACTION = "masthead.published_at.change"
 

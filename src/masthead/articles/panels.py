@@ -2,12 +2,12 @@
 
 from wagtail.admin.panels import Panel
 
-from masthead.publishing.checks import publication_warnings
+from masthead.articles.checks import publication_warnings
 
 
 class PublicationChecksPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
-        template_name = "publishing/panels/publication_checks.html"
+        template_name = "articles/panels/publication_checks.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
