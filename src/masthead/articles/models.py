@@ -288,3 +288,26 @@ class ArticleByline(Orderable):
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class Correction(Orderable):
+    """A note on the record of a published story: a correction, a clarification or an update."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        CLARIFICATION = "clarification", "Clarification"
+        UPDATE = "update", "Update"
+
+    page = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(help_text="What was wrong and what is right now, for readers.")
+    noted_at = models.DateTimeField(default=timezone.now, help_text="When the note was made.")
+
+    panels = [FieldPanel("kind"), FieldPanel("text"), FieldPanel("noted_at")]
+
+    class Meta(Orderable.Meta):
+        db_table = "publishing_correction"  # made by the publishing app; rows kept
+        verbose_name = "correction or update"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.page}: {self.text[:60]}"

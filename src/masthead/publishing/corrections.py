@@ -3,10 +3,10 @@
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
+from masthead.articles.models import Correction
 from masthead.articles.queries import public_stories
 from masthead.core.pagination import paginate
 from masthead.pagecache import deps
-from masthead.publishing.models import Correction
 
 CORRECTIONS_PAGE_SIZE = 30
 

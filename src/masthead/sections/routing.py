@@ -10,8 +10,7 @@ Wagtail's serve hook, from `BasePage.get_view_restrictions`.
 
 from django.db.models import Exists, OuterRef
 
-from masthead.articles.models import ArticlePage
-from masthead.publishing.models import Correction
+from masthead.articles.models import ArticlePage, Correction
 from masthead.sections.models import SectionPage
 from masthead.sections.tree import page_copy, section_tree
 
