@@ -252,8 +252,8 @@ class ArticlePage(BasePage):
         return self.search_description or self.standfirst
 
     def head_meta(self, context):
-        """Canonical URL, Open Graph, Twitter card and JSON-LD (see masthead.core.seo)."""
-        from masthead.articles.structured_data import article_head_meta
+        """Canonical URL, Open Graph, Twitter card and JSON-LD (see masthead.seo)."""
+        from masthead.seo.story import article_head_meta
 
         return article_head_meta(self, context)
 

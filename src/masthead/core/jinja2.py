@@ -6,7 +6,7 @@ from jinja2 import Environment
 
 from masthead.articles.text import credit_separator, first_words
 from masthead.core.dates import iso_datetime, long_date, long_datetime
-from masthead.core.seo import head_meta
+from masthead.seo.head import head_meta
 
 EXTENSIONS = [
     "wagtail.jinja2tags.core",

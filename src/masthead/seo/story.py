@@ -2,13 +2,13 @@
 
 Built as Python dicts from what the article page's context already holds (bylines, tags, the
 section trail, the credited organisation: see services.article_page_context), so no query is
-added per byline or tag; serialised by masthead.core.seo (docs/structured-data.md).
+added per byline or tag; serialised by masthead.seo.head (docs/structured-data.md).
 """
 
 from masthead.articles.models import ArticleByline
-from masthead.core import seo
 from masthead.core.dates import iso_datetime
 from masthead.core.links import absolute_url
+from masthead.seo import head as seo
 
 # Google wants lead images at least 1200 pixels wide in 16:9, 4:3 and 1:1; the first is also the
 # Open Graph and Twitter card image. JPEG renditions: every social network reads them.
