@@ -251,12 +251,6 @@ class ArticlePage(BasePage):
     def meta_description(self) -> str:
         return self.search_description or self.standfirst
 
-    def head_meta(self, context):
-        """Canonical URL, Open Graph, Twitter card and JSON-LD (see masthead.seo)."""
-        from masthead.seo.story import article_head_meta
-
-        return article_head_meta(self, context)
-
     def get_context(self, request, *args, **kwargs):
         from masthead.articles.services import article_page_context
 

@@ -6,7 +6,8 @@ from jinja2 import Environment
 
 from masthead.articles.text import credit_separator, first_words
 from masthead.core.dates import iso_datetime, long_date, long_datetime
-from masthead.seo.head import head_meta
+from masthead.seo.builders import head_meta
+from masthead.seo.head import html_lang
 
 EXTENSIONS = [
     "wagtail.jinja2tags.core",
@@ -20,7 +21,7 @@ def environment(**options) -> Environment:
     options.setdefault("extensions", [])
     options["extensions"] = [*options["extensions"], *EXTENSIONS]
     env = Environment(**options)  # noqa: S701 (autoescape is set by Django's Jinja2 backend)
-    env.globals.update(static=static, url=reverse, head_meta=head_meta)
+    env.globals.update(static=static, url=reverse, head_meta=head_meta, html_lang=html_lang)
     env.filters.update(
         long_date=long_date,
         long_datetime=long_datetime,

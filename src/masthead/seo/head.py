@@ -1,7 +1,7 @@
-"""What a reader page tells search engines and social media: its canonical address, Open Graph
-and Twitter card tags and JSON-LD (docs/structured-data.md).
+"""The parts of a reader page's head: title, description, canonical address, Open Graph and
+Twitter card tags and JSON-LD (docs/structured-data.md). The builders of each page type
+(masthead.seo.pages) put them together; base.html prints them.
 
-`head_meta()` is a Jinja2 global that includes/head_meta.html calls with the page's context.
 Every absolute URL comes from MASTHEAD_BASE_URL (`absolute_url`), never from the request's Host
 header. Everything is built from what the page's context already holds: no query per item.
 """
@@ -14,16 +14,9 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import iri_to_uri
-from jinja2 import pass_context
 from markupsafe import Markup
-from wagtail.models import Page
 
-from masthead.articles.services import section_trail
-from masthead.articles.text import first_words
 from masthead.core.links import absolute_url
-from masthead.core.pagination import page_suffix
-from masthead.core.tree import parent_path
-from masthead.sections.models import HomePage, SectionPage
 
 SCHEMA = "https://schema.org"
 # Google wants a raster publisher logo that fits 600x60: a PNG rendition of the site's logo.
@@ -65,6 +58,8 @@ class Share:
 
 @dataclass
 class HeadMeta:
+    title: str = ""  # the document's <title>
+    description: str = ""  # <meta name="description">, where the page has one
     canonical: str | None = None
     open_graph: list[tuple[str, str]] = field(default_factory=list)
     twitter: list[tuple[str, str]] = field(default_factory=list)
@@ -82,8 +77,11 @@ def json_ld_script(items: list[dict]) -> Markup:
     return Markup(text.translate(_SCRIPT_SAFE))  # noqa: S704 (escaped for a script element above)
 
 
-def head(share: Share, context, canonical: str | None, json_ld: list[dict]) -> HeadMeta:
+def head(share: Share, context, canonical: str | None, json_ld: list[dict], title: str) -> HeadMeta:
+    """A page's head: its title, and its shared description as its meta description."""
     return HeadMeta(
+        title=title,
+        description=share.description,
         canonical=canonical,
         open_graph=open_graph_tags(share, context.get("site_name", "")),
         twitter=twitter_tags(share),
@@ -127,6 +125,16 @@ def locale() -> str:
     return f"{language}_{region.upper()}" if region else language
 
 
+def html_lang() -> str:
+    """The site's language as reader pages declare it (MASTHEAD_LANGUAGE, e.g. "en")."""
+    return settings.MASTHEAD_LANGUAGE
+
+
+def news_language() -> str:
+    """The ISO 639 code the news sitemap wants: the language part of the tag ("en-GB" -> "en")."""
+    return settings.MASTHEAD_LANGUAGE.partition("-")[0].lower()
+
+
 def language() -> str:
     language, _, region = settings.LANGUAGE_CODE.partition("-")
     return f"{language}-{region.upper()}" if region else language
@@ -154,6 +162,22 @@ def current_url(request) -> str | None:
     query = [(name, request.GET[name]) for name in CANONICAL_QUERY if request.GET.get(name)]
     query = [(name, value) for name, value in query if (name, value) != ("page", "1")]
     return absolute_url(iri_to_uri(request.path) + (f"?{urlencode(query)}" if query else ""))
+
+
+def view_canonical(context) -> str | None:
+    """A page of one of the site's own views (search) is canonical at its own address; error
+    pages (404, 410: rendered with an exception, or at a Wagtail address with no page) have
+    none."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    if "exception" in context or match is None or match.url_name == "wagtail_serve":
+        return None
+    return current_url(request)
+
+
+def titled(name: str, context) -> str:
+    """A page's document title: what it is, then the publication ("World | The Daily")."""
+    return f"{name} | {context.get('site_name', '')}"
 
 
 def home_url() -> str:
@@ -220,95 +244,3 @@ def website(site_name: str) -> dict:
         "query-input": "required name=search_term_string",
     }
     return data
-
-
-# Page types ----------------------------------------------------------------------------------
-
-
-@pass_context
-def head_meta(context) -> HeadMeta:
-    """The head metadata of the page being rendered, by what its context shows."""
-    page = context.get("page")
-    if isinstance(page, Page):
-        return wagtail_page_meta(page, context)
-    if context.get("tag") is not None:
-        return tag_meta(context)
-    if context.get("person") is not None:
-        return author_meta(context)
-    return HeadMeta(canonical=other_page_canonical(context))
-
-
-def other_page_canonical(context) -> str | None:
-    """A page of one of the site's own views (search) is canonical at its own address; error
-    pages (404, 410: rendered with an exception, or at a Wagtail address with no page) have
-    none."""
-    request = context.get("request")
-    match = getattr(request, "resolver_match", None)
-    if "exception" in context or match is None or match.url_name == "wagtail_serve":
-        return None
-    return current_url(request)
-
-
-def wagtail_page_meta(page, context) -> HeadMeta:
-    if hasattr(page, "head_meta"):  # a page type that describes itself (ArticlePage)
-        return page.head_meta(context)
-    if isinstance(page, HomePage):
-        return home_meta(page, context)
-    if isinstance(page, SectionPage):
-        return section_meta(page, context)
-    url = page_url(page, context.get("request"))
-    share = Share(page.seo_title or page.title, page.search_description, url)
-    return head(share, context, url, [])
-
-
-def home_meta(page, context) -> HeadMeta:
-    site_name, site_settings = context.get("site_name", ""), context.get("site_settings")
-    tagline = site_settings.tagline if site_settings else ""
-    description = page.meta_description() or tagline or f"The latest news from {site_name}"
-    share = Share(page.seo_title or site_name, description, home_url())
-    organisation = {"@context": SCHEMA, **publisher(context)}
-    return head(share, context, home_url(), [website(site_name), organisation])
-
-
-def section_meta(page, context) -> HeadMeta:
-    site_name, request = context.get("site_name", ""), context.get("request")
-    stories_page = context.get("stories_page")
-    suffix = page_suffix(stories_page)
-    url = listing_url(page_url(page, request), stories_page)
-    description = page.meta_description() or f"The latest {page.title} stories from {site_name}"
-    share = Share((page.seo_title or page.title) + suffix, description + suffix, url)
-    trail = [*sections_above(page, context), page]
-    return head(share, context, url, [breadcrumbs(site_name, section_crumbs(trail, request))])
-
-
-def sections_above(section, context) -> list:
-    """The sections above `section`, from the navigation's top-level sections (fetched for the
-    header already) where they suffice; one query for a section nested deeper."""
-    top_level = {top.path: top for top in context.get("navigation") or []}
-    if section.path in top_level:
-        return []
-    if parent_path(section) in top_level:
-        return [top_level[parent_path(section)]]
-    return section_trail(section)
-
-
-def tag_meta(context) -> HeadMeta:
-    tag, site_name = context["tag"], context.get("site_name", "")
-    suffix = page_suffix(context.get("stories_page"))
-    tag_url = absolute_url(reverse("tag", kwargs={"slug": tag.slug}))
-    url = listing_url(tag_url, context.get("stories_page"))
-    share = Share(tag.name + suffix, f"Stories about {tag.name} from {site_name}{suffix}", url)
-    return head(share, context, url, [])
-
-
-def author_meta(context) -> HeadMeta:
-    person, site_name = context["person"], context.get("site_name", "")
-    suffix = page_suffix(context.get("stories_page"))
-    url = listing_url(absolute_url(person.get_absolute_url()), context.get("stories_page"))
-    summary = first_words(person.bio, 30) or f"Stories by {person.name} in {site_name}"
-    share = Share(person.name + suffix, summary + suffix, url)
-    if not person.is_organisation:
-        share.type = "profile"
-    if person.photo_id:
-        share.image = rendition_image(person.photo, PROFILE_PHOTO_SPEC, f"Photo of {person.name}")
-    return head(share, context, url, [])

@@ -47,7 +47,8 @@ def article_head_meta(page, context) -> seo.HeadMeta:
         news_article(page, context, canonical, images),
         seo.breadcrumbs(context.get("site_name", ""), seo.section_crumbs(trail, request)),
     ]
-    return seo.head(share, context, canonical, json_ld)
+    title = seo.titled(page.seo_title or page.title, context)
+    return seo.head(share, context, canonical, json_ld, title)
 
 
 def news_article(page, context, canonical: str | None, images: list) -> dict:

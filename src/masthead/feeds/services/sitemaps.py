@@ -22,11 +22,11 @@ from masthead.core.visibility import public_pages
 from masthead.feeds.services import stories as story_data
 from masthead.pagecache import deps
 from masthead.sections.models import SectionPage
+from masthead.seo.head import news_language
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file (sitemaps.org); a bigger part gets ?p=2, ...
 NEWS_WINDOW = timedelta(days=2)  # Google News: stories published in the last two days
 NEWS_SITEMAP_LIMIT = 1_000  # Google News: at most 1,000 URLs in a news sitemap
-NEWS_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -219,7 +219,7 @@ def news_entries(request, now=None) -> list[NewsEntry]:
                     title=story.title,
                     publication_date=in_newsroom(story.published_at).isoformat("T", "seconds"),
                     publication_name=name,
-                    language=NEWS_LANGUAGE,
+                    language=news_language(),
                 )
             )
     return entries
