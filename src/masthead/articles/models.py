@@ -252,7 +252,7 @@ class ArticlePage(BasePage):
         return self.search_description or self.standfirst
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.articles.services import article_page_context
+        from masthead.articles.neighbours import article_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(article_page_context(self, request))

@@ -1,4 +1,4 @@
-from masthead.curation.services import breaking_news
+from masthead.curation.picks import breaking_news
 
 
 def banner(request):

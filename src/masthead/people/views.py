@@ -1,7 +1,7 @@
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from masthead.people.services import author_page_context
+from masthead.reader.listings import author_page_context
 
 
 @require_safe

@@ -1,9 +1,9 @@
-"""The reader search page: a thin view over `masthead.search.services`."""
+"""The reader search page: a thin view over `masthead.search.results`."""
 
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from masthead.search.services import search_page_context
+from masthead.search.results import search_page_context
 
 
 @require_safe

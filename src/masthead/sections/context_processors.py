@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from masthead.sections.services import top_sections
+from masthead.reader.front import top_sections
 
 
 def navigation(request):

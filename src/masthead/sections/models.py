@@ -32,7 +32,7 @@ class HomePage(BasePage):
         return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.sections.services import front_page_context
+        from masthead.reader.front import front_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(front_page_context(self, request))
@@ -57,7 +57,7 @@ class SectionPage(BasePage):
         return self.search_description or self.description
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.sections.services import section_page_context
+        from masthead.reader.front import section_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(section_page_context(self, request))

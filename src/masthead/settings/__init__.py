@@ -112,9 +112,9 @@ TEMPLATES = [
         "DIRS": [PACKAGE_DIR / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
-            "environment": "masthead.core.jinja2.environment",
+            "environment": "masthead.reader.jinja2.environment",
             "context_processors": [
-                "masthead.core.context_processors.site_identity",
+                "masthead.reader.context_processors.site_identity",
                 "masthead.curation.context_processors.banner",
                 "masthead.sections.context_processors.navigation",
             ],

@@ -17,8 +17,8 @@ from masthead.core.dates import in_newsroom
 from masthead.core.links import absolute_url
 from masthead.core.tree import parent_path
 from masthead.core.visibility import public_pages
-from masthead.feeds.services import stories as story_data
-from masthead.feeds.services.html import body_html
+from masthead.feeds import stories as story_data
+from masthead.feeds.body_html import body_html
 from masthead.pagecache import deps
 from masthead.people.models import Person
 from masthead.sections.models import SectionPage

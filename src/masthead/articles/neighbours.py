@@ -6,7 +6,7 @@ from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories, sort_key
 from masthead.core.tree import parent_path
 from masthead.core.visibility import ANY_READER, is_private
-from masthead.curation.services import dont_miss
+from masthead.curation.picks import dont_miss
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
 from masthead.sections.models import SectionPage

@@ -111,7 +111,7 @@ def section_detail(section_id: int, request) -> dict:
 
 
 def _people(request):
-    """People and organisations that public stories credit (see people.services)."""
+    """People and organisations that public stories credit, with their photos."""
     people = credited_people(request)
     return people.select_related("photo").prefetch_related("photo__renditions")
 

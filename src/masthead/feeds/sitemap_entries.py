@@ -19,7 +19,7 @@ from masthead.articles.queries import newest_first, with_lead_images
 from masthead.core.dates import in_newsroom, newsroom_zone
 from masthead.core.links import absolute_url
 from masthead.core.visibility import public_pages
-from masthead.feeds.services import stories as story_data
+from masthead.feeds import stories as story_data
 from masthead.pagecache import deps
 from masthead.sections.models import SectionPage
 from masthead.seo.head import news_language

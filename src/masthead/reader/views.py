@@ -3,7 +3,7 @@ from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 
 from masthead.core.sites import current_site
-from masthead.sections.services import tag_page_context
+from masthead.reader.front import tag_page_context
 
 
 def serve_page(request, path):

@@ -9,7 +9,7 @@ from masthead.articles.queries import newest_first, public_stories, with_lead_im
 from masthead.core.pagination import paginate
 from masthead.core.sites import site_root
 from masthead.core.visibility import shared_view_restrictions
-from masthead.curation.services import dont_miss, front_page_pins
+from masthead.curation.picks import dont_miss, front_page_pins
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
 from masthead.sections.tree import section_tree
