@@ -8,7 +8,7 @@ from wagtail.models.sites import get_site_for_hostname
 
 from masthead.articles.models import ArticlePage
 from masthead.pagecache.hosts import SiteRow, pick_site
-from masthead.reader.front import SECTION_PAGE_SIZE
+from masthead.reader.listings import SECTION_PAGE_SIZE
 from masthead.sections.models import SectionPage
 from tests.pagecache.conftest import stories_in
 

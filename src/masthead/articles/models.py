@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -251,12 +252,17 @@ class ArticlePage(BasePage):
     def meta_description(self) -> str:
         return self.search_description or self.standfirst
 
-    def get_context(self, request, *args, **kwargs):
-        from masthead.articles.neighbours import article_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(article_page_context(self, request))
-        return context
+    @classmethod
+    def routed_queryset(cls):
+        """A story as its page shows it: with its lead image, the image's renditions, the
+        credited organisation, and whether it carries corrections (so that a story without
+        spends no query on them). masthead.sections.routing finds a story at a URL with it."""
+        return (
+            cls.objects.live()
+            .select_related("lead_image", "credit_organisation")
+            .prefetch_related("lead_image__renditions")
+            .annotate(has_corrections=Exists(Correction.objects.filter(page=OuterRef("pk"))))
+        )
 
 
 class ArticleByline(Orderable):

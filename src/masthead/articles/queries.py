@@ -3,7 +3,7 @@ page-tree visibility under it is masthead.core.visibility)."""
 
 from django.db.models import Exists, F, OuterRef, Q
 
-from masthead.articles.models import ArticlePage
+from masthead.articles.models import ArticlePage, Correction
 from masthead.core.visibility import public_pages
 from masthead.people.models import Person
 
@@ -59,3 +59,13 @@ def credited_people(request=None):
     in_bylines = stories.filter(bylines__person=OuterRef("pk"))
     as_source = stories.filter(credit_organisation=OuterRef("pk"))
     return Person.objects.filter(Exists(in_bylines) | Exists(as_source))
+
+
+def public_corrections(request=None):
+    """Notes on public stories, newest first (a pulled story's notes go with it)."""
+    return (
+        Correction.objects.filter(page__in=public_stories(request).values("pk"))
+        .select_related("page")
+        .defer("page__body")
+        .order_by("-noted_at", "-pk")
+    )

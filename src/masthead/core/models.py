@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
+from masthead.core import assembly
 from masthead.core.ordering import OrderedPublishMixin
 from masthead.core.visibility import shared_view_restrictions
 
@@ -76,6 +77,12 @@ class BasePage(OrderedPublishMixin, Page):
 
     def meta_description(self) -> str:
         return self.search_description or ""
+
+    def get_context(self, request, *args, **kwargs):
+        """Wagtail's context and what the reader layer assembles for this page type."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(assembly.assemble(self, request))
+        return context
 
     def get_view_restrictions(self):
         """Wagtail's restrictions on this page and those above it. For a page routed to a

@@ -1,5 +1,6 @@
 """The request's site: Wagtail's Site kept in step with MASTHEAD_BASE_URL, and found for each
-reader request from a per-process copy of the sites (no query per request)."""
+reader request from a per-process copy of the sites (no query per request); its publication's
+name and settings, from the same kind of copy."""
 
 from urllib.parse import urlsplit
 
@@ -13,8 +14,11 @@ from wagtail.models.sites import (  # Wagtail's order of preference when several
     MATCH_HOSTNAME_PORT,
 )
 
+from masthead.core.models import SiteSettings
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
+
+DEFAULT_NAME = "Masthead"  # a site with no name of its own
 
 
 def base_url_address(base_url: str | None = None) -> tuple[str, int]:
@@ -99,3 +103,24 @@ def site_root(request):
     """The front page of the request's site (its specific HomePage), or None."""
     site = current_site(request)
     return site.root_page if site is not None else None
+
+
+def _load_settings(site) -> SiteSettings:
+    """The site's settings with the logo and its renditions (created if there are none yet)."""
+    queryset = SiteSettings.base_queryset().select_related("logo")
+    found, _ = queryset.prefetch_related("logo__renditions").get_or_create(site=site)
+    return found
+
+
+def site_settings(site) -> SiteSettings:
+    """The site's settings as this process last read them; shared by every request: read-only."""
+    return sitewide(f"site-settings-{site.pk}", {deps.SITE}, lambda: _load_settings(site))
+
+
+def site_identity(request) -> dict:
+    """The publication's name and settings, for the request's site (no query)."""
+    site = current_site(request)
+    if site is None:
+        return {"site_settings": None, "site_name": DEFAULT_NAME}
+    own = site_settings(site)
+    return {"site_settings": own, "site_name": own.name or site.site_name or DEFAULT_NAME}

@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from masthead.articles.queries import public_stories
 from masthead.core.links import absolute_url
-from masthead.reader.context_processors import site_identity
+from masthead.core.sites import site_identity
 
 # The lead image as feeds and sitemaps offer it: at most 1200 pixels wide (never enlarged), JPEG.
 FEED_IMAGE_SPEC = "width-1200|format-jpeg|jpegquality-80"

@@ -1,45 +1,18 @@
-"""Listings: the front page, section pages and the navigation."""
+"""The front page: the lead and top stories (pins first), the latest, a block per section and
+the editors' "Don't Miss" picks."""
 
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
-from django.http import Http404
-from taggit.models import Tag
 
 from masthead.articles.queries import newest_first, public_stories, with_lead_images
-from masthead.core.pagination import paginate
-from masthead.core.sites import site_root
-from masthead.core.visibility import shared_view_restrictions
 from masthead.curation.picks import dont_miss, front_page_pins
 from masthead.pagecache import deps
-from masthead.pagecache.sitewide import sitewide
-from masthead.sections.tree import section_tree
+from masthead.sections.navigation import top_sections
 
-SECTION_PAGE_SIZE = 20
-TAG_PAGE_SIZE = 20
 TOP_STORIES = 4
 FRONT_PAGE_LATEST = 10
 FRONT_PAGE_NEWEST = 1 + TOP_STORIES + FRONT_PAGE_LATEST
 SECTION_BLOCK_STORIES = 3
-
-
-def _menu_sections(root) -> list:
-    restrictions = shared_view_restrictions()
-    return [
-        section
-        for section in section_tree().children(root)
-        if section.live
-        and section.show_in_menus
-        and not any(restriction.covers(section.path) for restriction in restrictions)
-    ]
-
-
-def top_sections(request):
-    """The sections shown in the site's navigation, in the editors' tree order: the live, public
-    sections below the front page that are shown in menus (no query: the process's copy)."""
-    root = site_root(request)
-    if root is None:
-        return []
-    return sitewide(f"navigation-{root.pk}", {deps.NAV}, lambda: _menu_sections(root))
 
 
 def front_page_context(home, request) -> dict:
@@ -102,21 +75,3 @@ def section_blocks(home, request, per_section=SECTION_BLOCK_STORIES) -> list:
         by_section.setdefault(story.section_path, []).append(story)
     deps.record(*(deps.section_list_tag(section.pk) for section in sections))
     return [(s, by_section[s.path]) for s in sections if s.path in by_section]
-
-
-def section_page_context(section, request) -> dict:
-    deps.record(deps.page_tag(section.pk), deps.section_list_tag(section.pk))
-    stories = with_lead_images(newest_first(public_stories(request).descendant_of(section)))
-    return {"stories_page": paginate(stories, request, SECTION_PAGE_SIZE)}
-
-
-def tag_page_context(slug, request) -> dict:
-    """A tag's public stories; a tag that only drafts carry does not exist for readers."""
-    tag = Tag.objects.filter(slug=slug).first()
-    if tag is not None:
-        deps.record(deps.tag_list_tag(tag.pk))
-        stories = with_lead_images(newest_first(public_stories(request).filter(tags__slug=slug)))
-        stories_page = paginate(stories, request, TAG_PAGE_SIZE)
-        if stories_page.paginator.count:
-            return {"tag": tag, "stories_page": stories_page}
-    raise Http404(f"No stories are tagged {slug[:80]!r}.")

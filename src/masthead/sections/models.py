@@ -31,13 +31,6 @@ class HomePage(BasePage):
         setattr(page, ROUTED, True)
         return RouteResult(page)
 
-    def get_context(self, request, *args, **kwargs):
-        from masthead.reader.front import front_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(front_page_context(self, request))
-        return context
-
 
 class SectionPage(BasePage):
     """A desk's section: Top News, World, Business, ... Sections may nest (World > Asia)."""
@@ -55,10 +48,3 @@ class SectionPage(BasePage):
 
     def meta_description(self) -> str:
         return self.search_description or self.description
-
-    def get_context(self, request, *args, **kwargs):
-        from masthead.reader.front import section_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(section_page_context(self, request))
-        return context

@@ -1,7 +1,7 @@
 """A story's structured data: NewsArticle and BreadcrumbList JSON-LD, Open Graph article tags.
 
 Built as Python dicts from what the article page's context already holds (bylines, tags, the
-section trail, the credited organisation: see services.article_page_context), so no query is
+section trail, the credited organisation: see masthead.reader.story), so no query is
 added per byline or tag; serialised by masthead.seo.head (docs/structured-data.md).
 """
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "masthead.sections",
     "masthead.articles",
     "masthead.curation",
+    "masthead.reader",
     "masthead.publishing",
     "masthead.search",
     "masthead.feeds",
@@ -115,8 +116,8 @@ TEMPLATES = [
             "environment": "masthead.reader.jinja2.environment",
             "context_processors": [
                 "masthead.reader.context_processors.site_identity",
-                "masthead.curation.context_processors.banner",
-                "masthead.sections.context_processors.navigation",
+                "masthead.reader.context_processors.banner",
+                "masthead.reader.context_processors.navigation",
             ],
             "autoescape": True,
             "auto_reload": DEBUG,
