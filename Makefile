@@ -36,9 +36,10 @@ demo: $(STAMP)  ## Migrate, load the demo, run the scheduling worker and `masthe
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/masthead serve --host 127.0.0.1 --port $(PORT) --workers $(DEMO_WORKERS)
 
-lint: $(STAMP)  ## ruff and the migrations check
+lint: $(STAMP)  ## ruff, the layer contract (docs/architecture.md) and the migrations check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	MASTHEAD_HOME=$(CURDIR)/var/lint $(BIN)/masthead makemigrations --check --dry-run
 
 pytest: $(STAMP)  ## The test suite alone (DATABASE_URL=postgres://... for PostgreSQL)
