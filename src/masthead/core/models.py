@@ -39,7 +39,7 @@ RESERVED_SLUGS = frozenset(
 )
 
 
-# Set on a page that masthead.sections.routing found for a reader's request.
+# Set on a page that a router found for a reader's request (a page read without Wagtail's walk).
 ROUTED = "_masthead_routed"
 
 

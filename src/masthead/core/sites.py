@@ -53,7 +53,7 @@ def _load_sites() -> list[Site]:
 def all_sites() -> list[Site]:
     """The sites as this process last read them, read again when a site changes or the
     navigation does (a front page renamed, moved or unpublished); shared between requests, so
-    read-only. (A front page's own content is read with `sections.tree.page_copy`.)"""
+    read-only. (A root page's own content is read with its own page type's copy.)"""
     return sitewide("sites", {deps.SITE, deps.NAV}, _load_sites)
 
 
@@ -100,7 +100,7 @@ def current_site(request) -> Site | None:
 
 
 def site_root(request):
-    """The front page of the request's site (its specific HomePage), or None."""
+    """The root page of the request's site as its specific type (the front page), or None."""
     site = current_site(request)
     return site.root_page if site is not None else None
 
