@@ -16,9 +16,10 @@ def register(model: type, assembler: Assembler) -> None:
     _assemblers[model] = assembler
 
 
+def assembler_for(model: type) -> Assembler | None:
+    return next((_assemblers[cls] for cls in model.__mro__ if cls in _assemblers), None)
+
+
 def assemble(page, request) -> dict:
-    for cls in type(page).__mro__:
-        assembler = _assemblers.get(cls)
-        if assembler is not None:
-            return assembler(page, request)
-    return {}
+    assembler = assembler_for(type(page))
+    return assembler(page, request) if assembler is not None else {}

@@ -33,9 +33,9 @@ VIEW_BUILDERS = {
 }
 
 
-def page_builder(page):
-    """The builder of the nearest class in the page's class hierarchy that has one."""
-    return next(PAGE_BUILDERS[cls] for cls in type(page).__mro__ if cls in PAGE_BUILDERS)
+def builder_for(model: type):
+    """The builder of the nearest class in the page type's class hierarchy that has one."""
+    return next(PAGE_BUILDERS[cls] for cls in model.__mro__ if cls in PAGE_BUILDERS)
 
 
 @pass_context
@@ -46,5 +46,5 @@ def head_meta(context) -> HeadMeta:
         return view_builder(context)
     page = context.get("page")
     if isinstance(page, Page):
-        return page_builder(page)(page, context)
+        return builder_for(type(page))(page, context)
     return HeadMeta(title=context.get("site_name", ""), canonical=view_canonical(context))
