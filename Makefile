@@ -36,9 +36,10 @@ demo: $(STAMP)  ## Migrate, load the demo, run the scheduling worker and `masthe
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/masthead serve --host 127.0.0.1 --port $(PORT) --workers $(DEMO_WORKERS)
 
-lint: $(STAMP)  ## ruff, deptry (imports match pyproject's dependencies) and the migrations check
+lint: $(STAMP)  ## ruff, the layer contract (docs/architecture.md), deptry (imports match pyproject's dependencies) and the migrations check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	@# src/ may import only the main dependencies; tests/ and bench/ anything pyproject declares.
 	$(BIN)/deptry src --optional-dependencies-dev-groups test,bench
 	$(BIN)/deptry tests bench --exclude '\.venv' --ignore DEP002

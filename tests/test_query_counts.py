@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 from wagtail.images.models import Image
 
-from masthead.articles.models import ArticleByline, ArticleTag
-from masthead.publishing.models import Correction
+from masthead.articles.models import ArticleByline, ArticleTag, Correction
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -70,8 +70,7 @@ def publish(command: dict) -> dict:
 
 
 def correct(command: dict) -> dict:
-    from masthead.articles.models import ArticlePage
-    from masthead.publishing.models import Correction
+    from masthead.articles.models import ArticlePage, Correction
 
     story = ArticlePage.objects.get(pk=command["id"])
     mark = marker()

@@ -7,11 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.access.uploads import DocumentUploadView, ImageUploadView
 from masthead.access.views import authenticate_with_password, set_page_privacy
-from masthead.people.views import author_page
-from masthead.publishing.corrections import corrections_page
 from masthead.publishing.visibility import desk_chosen_multiple
-from masthead.search.views import search_view
-from masthead.sections.views import serve_page, tag_page
+from masthead.reader.views import author_page, corrections_page, search_view, serve_page, tag_page
 
 # Wagtail's views that Masthead replaces: the privacy dialog and the page-password form, on
 # hashed passwords with a throttle, and the multiple uploads, which refuse a request without a
@@ -59,4 +56,4 @@ urlpatterns += [
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
 ]
 
-handler404 = "masthead.publishing.views.page_not_found"
+handler404 = "masthead.reader.errors.page_not_found"

@@ -4,7 +4,7 @@ import pytest
 from django.utils.http import http_date, parse_http_date
 
 from masthead.articles.models import ArticlePage
-from masthead.feeds.services.stories import last_change
+from masthead.feeds.stories import last_change
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 from tests.feeds.conftest import fetch

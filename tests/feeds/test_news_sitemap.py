@@ -14,7 +14,7 @@ from masthead.articles.models import ArticlePage
 from masthead.core.dates import in_newsroom
 from masthead.core.models import SiteSettings
 from masthead.demo import content
-from masthead.feeds.services import sitemaps as sitemap_services
+from masthead.feeds import sitemap_entries as sitemap_services
 from tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from tests.feeds.conftest import NS, fetch, on_site, xml
 from tests.feeds.sitemap_checks import assert_valid_urlset, parse_w3c

@@ -7,12 +7,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from masthead.articles.models import ArticlePage
+from masthead.articles.models import ArticlePage, Correction
 from masthead.core.models import SiteSettings
 from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.pagecache import deps
 from masthead.publishing import scheduling
-from masthead.publishing.models import Correction
 from masthead.sections.models import SectionPage
 from tests.pagecache.conftest import stories_in
 from tests.publishing.stories import scheduled_story

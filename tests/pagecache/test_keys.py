@@ -8,8 +8,8 @@ from wagtail.models.sites import get_site_for_hostname
 
 from masthead.articles.models import ArticlePage
 from masthead.pagecache.hosts import SiteRow, pick_site
+from masthead.reader.listings import SECTION_PAGE_SIZE
 from masthead.sections.models import SectionPage
-from masthead.sections.services import SECTION_PAGE_SIZE
 from tests.pagecache.conftest import stories_in
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ import time
 from wagtail.models import PageLogEntry, Revision
 
 from masthead.articles.models import ArticlePage
-from masthead.publishing.ordering import PublishConflict
+from masthead.core.ordering import PublishConflict
 from tests.publishing.stories import draft_story, scratch_section
 
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from masthead.sections.site import site_for_host
+from masthead.core.sites import site_for_host
 from tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from tests.pages import main_text
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.images.models import Image
 
-from masthead.publishing.checks import blocking_problems, publication_warnings
+from masthead.articles.checks import blocking_problems, publication_warnings
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory
 

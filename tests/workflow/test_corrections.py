@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from lxml import html
 
-from masthead.publishing.models import Correction
+from masthead.articles.models import Correction
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 from tests.pages import parse, visible_text

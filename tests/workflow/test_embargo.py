@@ -11,9 +11,10 @@ from wagtail.actions.copy_page import CopyPageAction
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import PageLogEntry, Revision
 
+from masthead.articles import embargo
 from masthead.articles.models import ArticlePage
 from masthead.demo.accounts import PASSWORD
-from masthead.publishing import embargo, scheduling
+from masthead.publishing import scheduling
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory
 from tests.workflow.test_channels import channels

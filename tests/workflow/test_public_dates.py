@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from masthead.articles.history import PUBLIC_DATE_ACTION
 from masthead.demo.accounts import PASSWORD
-from masthead.publishing.history import PUBLIC_DATE_ACTION
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 from tests.workflow.editor_form import editor_form_data

@@ -5,8 +5,9 @@ from collections import defaultdict
 from masthead.api.body import BodyRenderer, load_body_objects
 from masthead.api.links import PageUrls, person_url, rendition_url, tag_url
 from masthead.articles.models import ArticleByline, ArticleTag
-from masthead.articles.queries import public_pages
 from masthead.core.dates import in_newsroom
+from masthead.core.tree import parent_path
+from masthead.core.visibility import public_pages
 from masthead.sections.models import SectionPage
 
 LEAD_IMAGE_RENDITION = "format-jpeg|fill-1280x720-c75"  # the largest JPEG the story page uses
@@ -23,10 +24,6 @@ def rendition(image, spec: str) -> dict | None:
 def public_datetime(value):
     """The newsroom's local time with its offset, to the second (as the story page shows it)."""
     return None if value is None else in_newsroom(value).replace(microsecond=0)
-
-
-def parent_path(page) -> str:
-    return page.path[: -page.steplen]
 
 
 class StoryRepresentation:

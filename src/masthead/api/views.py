@@ -1,11 +1,11 @@
-"""The content API's endpoints: thin, GET only; the work is in masthead.api.services."""
+"""The content API's endpoints: thin, GET only; the work is in masthead.api.queries."""
 
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Path, Query
 
-from masthead.api import schemas, services
+from masthead.api import queries, schemas
 from masthead.api.caching import cacheable, cacheable_view
 from masthead.api.params import MAX_ID, Pagination, StoryFilters, StrictInt
 from masthead.core.links import absolute_url
@@ -64,41 +64,41 @@ def operation(response_schema):
 @api.get("/stories/", tags=["stories"], **operation(schemas.StoryList))
 def list_stories(request, filters: Query[StoryFilters]):
     """Public stories, newest first (by the public date, then by id)."""
-    return services.story_list(filters, request)
+    return queries.story_list(filters, request)
 
 
 @api.get("/stories/{id}/", tags=["stories"], **operation(schemas.Story))
 def get_story(request, id: StoryId):
     """One public story by its page id; one that is not public is the same 404 as a missing one."""
-    return services.story_detail(id, request)
+    return queries.story_detail(id, request)
 
 
 @api.get("/sections/", tags=["sections"], **operation(schemas.SectionList))
 def list_sections(request, pagination: Query[Pagination]):
     """Live, public sections in the editors' tree order."""
-    return services.section_list(pagination, request)
+    return queries.section_list(pagination, request)
 
 
 @api.get("/sections/{id}/", tags=["sections"], **operation(schemas.Section))
 def get_section(request, id: SectionId):
-    return services.section_detail(id, request)
+    return queries.section_detail(id, request)
 
 
 @api.get("/people/", tags=["people"], **operation(schemas.PersonList))
 def list_people(request, pagination: Query[Pagination]):
     """People and organisations credited on public stories, by name."""
-    return services.people_list(pagination, request)
+    return queries.people_list(pagination, request)
 
 
 @api.get("/people/{slug}/", tags=["people"], **operation(schemas.Person))
 def get_person(request, slug: PersonSlug):
-    return services.person_detail(slug, request)
+    return queries.person_detail(slug, request)
 
 
 @api.get("/tags/", tags=["tags"], **operation(schemas.TagList))
 def list_tags(request, pagination: Query[Pagination]):
     """Tags carried by at least one public story, by name, with how many carry each."""
-    return services.tag_list(pagination, request)
+    return queries.tag_list(pagination, request)
 
 
 @csrf_exempt

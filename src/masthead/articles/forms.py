@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from masthead.publishing import embargo
-from masthead.publishing.checks import blocking_problems
+from masthead.articles import embargo
+from masthead.articles.checks import blocking_problems
 
 
 def _same_minute(value, stored) -> bool:
@@ -20,7 +20,7 @@ class ArticlePageForm(WagtailAdminPageForm):
     whatever the revision the editor opens says.
 
     The embargo: shortening or lifting the stored one needs the lift permission, the confirmation
-    box and a reason (see masthead.publishing.embargo). Publishing under embargo schedules the
+    box and a reason (see masthead.articles.embargo). Publishing under embargo schedules the
     release for the embargo time.
 
     The publication date: the widget holds whole minutes, so a submitted value in the same minute

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -12,12 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from masthead.articles import text
+from masthead.articles import embargo, history, text
 from masthead.articles.blocks import ArticleBodyBlock, body_words
 from masthead.articles.forms import ArticlePageForm
+from masthead.articles.panels import PublicationChecksPanel
 from masthead.core.models import BasePage
-from masthead.publishing import embargo, history
-from masthead.publishing.panels import PublicationChecksPanel
 
 
 def validate_canonical_url(value: str) -> None:
@@ -252,18 +252,17 @@ class ArticlePage(BasePage):
     def meta_description(self) -> str:
         return self.search_description or self.standfirst
 
-    def head_meta(self, context):
-        """Canonical URL, Open Graph, Twitter card and JSON-LD (see masthead.core.seo)."""
-        from masthead.articles.structured_data import article_head_meta
-
-        return article_head_meta(self, context)
-
-    def get_context(self, request, *args, **kwargs):
-        from masthead.articles.services import article_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(article_page_context(self, request))
-        return context
+    @classmethod
+    def routed_queryset(cls):
+        """A story as its page shows it: with its lead image, the image's renditions, the
+        credited organisation, and whether it carries corrections (so that a story without
+        spends no query on them). masthead.sections.routing finds a story at a URL with it."""
+        return (
+            cls.objects.live()
+            .select_related("lead_image", "credit_organisation")
+            .prefetch_related("lead_image__renditions")
+            .annotate(has_corrections=Exists(Correction.objects.filter(page=OuterRef("pk"))))
+        )
 
 
 class ArticleByline(Orderable):
@@ -289,3 +288,26 @@ class ArticleByline(Orderable):
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class Correction(Orderable):
+    """A note on the record of a published story: a correction, a clarification or an update."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        CLARIFICATION = "clarification", "Clarification"
+        UPDATE = "update", "Update"
+
+    page = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(help_text="What was wrong and what is right now, for readers.")
+    noted_at = models.DateTimeField(default=timezone.now, help_text="When the note was made.")
+
+    panels = [FieldPanel("kind"), FieldPanel("text"), FieldPanel("noted_at")]
+
+    class Meta(Orderable.Meta):
+        db_table = "publishing_correction"  # made by the publishing app; rows kept
+        verbose_name = "correction or update"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.page}: {self.text[:60]}"

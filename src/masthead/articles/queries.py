@@ -1,65 +1,11 @@
-"""Which stories readers may see, and in what order: the one place that decides it."""
+"""Which stories readers may see, and in what order: the one place that decides it (the
+page-tree visibility under it is masthead.core.visibility)."""
 
-from dataclasses import dataclass
+from django.db.models import Exists, F, OuterRef, Q
 
-from django.db.models import F, Q
-from wagtail.models import PageViewRestriction
-
-from masthead.articles.models import ArticlePage
-from masthead.pagecache import deps
-from masthead.pagecache.sitewide import sitewide
-
-# In place of a request: a query for what every reader sees (a site-wide list read once per
-# process), which uses the process's copy of the view restrictions as a reader request does.
-ANY_READER = object()
-
-
-@dataclass(frozen=True)
-class Restriction:
-    """A view restriction and the page it covers (with everything below it)."""
-
-    pk: int
-    page_id: int
-    path: str
-    depth: int
-
-    def covers(self, path: str) -> bool:
-        return path.startswith(self.path)
-
-
-def _load_restrictions() -> tuple[Restriction, ...]:
-    rows = PageViewRestriction.objects.values_list("pk", "page_id", "page__path", "page__depth")
-    return tuple(Restriction(*row) for row in rows.order_by("page__path", "pk"))
-
-
-def shared_view_restrictions() -> tuple[Restriction, ...]:
-    """The view restrictions as this process last read them: read again when a restriction
-    changes, or a section moves (and with it the paths below it)."""
-    return sitewide("restrictions", {deps.RESTRICTIONS, deps.SITE}, _load_restrictions)
-
-
-def view_restrictions(request=None) -> tuple[Restriction, ...]:
-    """Every view restriction with its page's place in the tree: for a reader request, this
-    process's copy; otherwise (the admin, the worker, a command) read now."""
-    return _load_restrictions() if request is None else shared_view_restrictions()
-
-
-def is_private(path: str, request=None) -> bool:
-    """Whether the page at this tree path is in a view-restricted part of the tree."""
-    return any(restriction.covers(path) for restriction in view_restrictions(request))
-
-
-def _private_q(request) -> Q:
-    """The view-restricted part of the tree (as Wagtail's PageQuerySet.private_q)."""
-    q = Q()
-    for restriction in view_restrictions(request):
-        q |= Q(path__startswith=restriction.path, depth__gte=restriction.depth)
-    return q if q else Q(pk__in=[])  # no private section: match no page
-
-
-def public_pages(queryset, request=None):
-    """`queryset` without the pages in a private (view-restricted) part of the tree."""
-    return queryset.exclude(_private_q(request))
+from masthead.articles.models import ArticlePage, Correction
+from masthead.core.visibility import public_pages
+from masthead.people.models import Person
 
 
 def public_stories(request=None):
@@ -72,10 +18,7 @@ def newest_first(queryset):
     return queryset.order_by(F("published_at").desc(nulls_last=True), "-pk")
 
 
-def oldest_first(queryset):
-    return queryset.order_by(F("published_at").asc(nulls_first=True), "pk")
-
-
+# `before` and `after`: a story's place in `newest_first`'s order, for keyset pagination.
 def before(story) -> Q:
     return Q(published_at__lt=story.published_at) | Q(
         published_at=story.published_at, pk__lt=story.pk
@@ -96,3 +39,33 @@ def sort_key(story) -> tuple:
 def with_lead_images(queryset):
     """Fetch the stories' lead images and their renditions in two queries, not one per story."""
     return queryset.select_related("lead_image").prefetch_related("lead_image__renditions")
+
+
+def crediting(stories, person=None, *, slug: str | None = None):
+    """Those of `stories` that credit `person` (or the person with this slug): in a byline or as
+    the source credit. Each story once: the join through the bylines stays in a subquery."""
+    if person is not None:
+        credited = Q(bylines__person=person) | Q(credit_organisation=person)
+    else:
+        credited = Q(bylines__person__slug=slug) | Q(credit_organisation__slug=slug)
+    return stories.filter(pk__in=stories.filter(credited).values("pk"))
+
+
+def credited_people(request=None):
+    """People and organisations credited (in a byline or as the source) on at least one public
+    story: the only ones readers may know of. Someone credited only on drafts, scheduled,
+    embargoed or restricted stories has no public profile yet."""
+    stories = public_stories(request)
+    in_bylines = stories.filter(bylines__person=OuterRef("pk"))
+    as_source = stories.filter(credit_organisation=OuterRef("pk"))
+    return Person.objects.filter(Exists(in_bylines) | Exists(as_source))
+
+
+def public_corrections(request=None):
+    """Notes on public stories, newest first (a pulled story's notes go with it)."""
+    return (
+        Correction.objects.filter(page__in=public_stories(request).values("pk"))
+        .select_related("page")
+        .defer("page__body")
+        .order_by("-noted_at", "-pk")
+    )

@@ -4,12 +4,12 @@ from django.utils.html import escape
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
+from masthead.core.visibility import shared_view_restrictions
+
 
 def is_public(page) -> bool:
     """Live and outside every view-restricted section, judged on this process's copy of the
     restrictions (no query; the rendered page records that it depends on them)."""
-    from masthead.articles.queries import shared_view_restrictions
-
     if page is None or not page.live:
         return False
     return not any(restriction.covers(page.path) for restriction in shared_view_restrictions())

@@ -8,7 +8,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
-from masthead.publishing.ordering import OrderedPublishMixin
+from masthead.core import assembly
+from masthead.core.ordering import OrderedPublishMixin
+from masthead.core.visibility import shared_view_restrictions
 
 # URL segments the site's own routes use: a section or story with one of these slugs would
 # hide a route (/tags/, /<section>/feed/, ...) or be hidden by it.
@@ -37,7 +39,7 @@ RESERVED_SLUGS = frozenset(
 )
 
 
-# Set on a page that masthead.sections.routing found for a reader's request.
+# Set on a page that a router found for a reader's request (a page read without Wagtail's walk).
 ROUTED = "_masthead_routed"
 
 
@@ -76,12 +78,16 @@ class BasePage(OrderedPublishMixin, Page):
     def meta_description(self) -> str:
         return self.search_description or ""
 
+    def get_context(self, request, *args, **kwargs):
+        """Wagtail's context and what the reader layer assembles for this page type."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(assembly.assemble(self, request))
+        return context
+
     def get_view_restrictions(self):
         """Wagtail's restrictions on this page and those above it. For a page routed to a
         reader, which ones apply is read from the process's copy of the restrictions (no
         query where none applies); Wagtail's own lookup everywhere else (the admin)."""
-        from masthead.articles.queries import shared_view_restrictions
-
         if not getattr(self, ROUTED, False) or self.alias_of_id:
             return super().get_view_restrictions()
         restrictions = shared_view_restrictions()

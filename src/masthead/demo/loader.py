@@ -16,6 +16,7 @@ from wagtail.models import Site
 from masthead.articles.models import ArticleByline, ArticlePage
 from masthead.core.dates import newsroom_zone
 from masthead.core.models import SiteSettings
+from masthead.core.sites import sync_default_site
 from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.demo import content
 from masthead.demo.accounts import ensure_accounts, logins_text
@@ -24,7 +25,6 @@ from masthead.demo.pipeline import ensure_pipeline
 from masthead.demo.reference import read_reference
 from masthead.people.models import Person
 from masthead.sections.models import HomePage, SectionPage
-from masthead.sections.site import sync_default_site
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "masthead-demo"  # noqa: S105 (the documented login of a local demo)

@@ -11,9 +11,9 @@ from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 
 from masthead.core.links import absolute_url
+from masthead.feeds import stories as story_data
+from masthead.feeds.entries import feed_entries, feed_scope
 from masthead.feeds.generators import NewsAtomFeed, NewsRssFeed
-from masthead.feeds.services import stories as story_data
-from masthead.feeds.services.feeds import feed_entries, feed_scope
 
 
 class StoryFeed(Feed):

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import Http404
 
-from masthead.feeds.services import sitemaps as data
+from masthead.feeds import sitemap_entries as data
 
 STORIES_PART = re.compile(r"stories-(?P<year>\d{4})-(?P<month>\d{2})")
 

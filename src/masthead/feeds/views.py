@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import condition, require_safe
 
 from masthead.feeds import feeds
-from masthead.feeds.services import sitemaps as sitemap_data
+from masthead.feeds import sitemap_entries as sitemap_data
 from masthead.feeds.sitemaps import NewsSitemap, sitemap_part
 
 SITEMAP_TEMPLATE = "feeds/sitemap.xml"

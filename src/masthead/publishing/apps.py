@@ -7,9 +7,8 @@ class PublishingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from masthead.publishing import history, review_hooks, signal_handlers, visibility
+        from masthead.publishing import review_hooks, signal_handlers, visibility
 
         signal_handlers.connect()
         review_hooks.register()
-        history.register()
         visibility.register()

@@ -24,19 +24,12 @@ class HomePage(BasePage):
         from masthead.sections.routing import find_page
         from masthead.sections.tree import page_copy
 
-        # Self is the process's copy of the site's root (masthead.sections.site): serve a copy.
+        # Self is the process's copy of the site's root (masthead.core.sites): serve a copy.
         page = find_page(self, path_components) if path_components else page_copy(HomePage, self.pk)
         if page is None or not page.live:
             return super().route(request, path_components)
         setattr(page, ROUTED, True)
         return RouteResult(page)
-
-    def get_context(self, request, *args, **kwargs):
-        from masthead.sections.services import front_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(front_page_context(self, request))
-        return context
 
 
 class SectionPage(BasePage):
@@ -55,10 +48,3 @@ class SectionPage(BasePage):
 
     def meta_description(self) -> str:
         return self.search_description or self.description
-
-    def get_context(self, request, *args, **kwargs):
-        from masthead.sections.services import section_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(section_page_context(self, request))
-        return context

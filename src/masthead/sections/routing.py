@@ -8,24 +8,16 @@ story, the redirects middleware redirects an old slug). View restrictions are st
 Wagtail's serve hook, from `BasePage.get_view_restrictions`.
 """
 
-from django.db.models import Exists, OuterRef
-
-from masthead.articles.models import ArticlePage
-from masthead.publishing.models import Correction
 from masthead.sections.models import SectionPage
 from masthead.sections.tree import page_copy, section_tree
 
 
-def story_queryset():
-    """A story as its page shows it: with its lead image, the image's renditions, the credited
-    organisation, and whether it carries corrections (so that a story without spends no query
-    on them)."""
-    return (
-        ArticlePage.objects.live()
-        .select_related("lead_image", "credit_organisation")
-        .prefetch_related("lead_image__renditions")
-        .annotate(has_corrections=Exists(Correction.objects.filter(page=OuterRef("pk"))))
-    )
+def story_models() -> list:
+    """The page types a section holds besides sections (stories), as Wagtail's tree declares
+    them (`SectionPage.subpage_types`): each gives the queryset its page is served from."""
+    return [
+        model for model in SectionPage.allowed_subpage_models() if hasattr(model, "routed_queryset")
+    ]
 
 
 def find_page(home, path_components):
@@ -35,4 +27,9 @@ def find_page(home, path_components):
     if section is not None:
         return page_copy(SectionPage, section.pk) if section.live else None
     # The slug narrows the search to its index; the URL path picks the story.
-    return story_queryset().filter(slug=path_components[-1], url_path=url_path).first()
+    for model in story_models():
+        found = model.routed_queryset().filter(slug=path_components[-1], url_path=url_path)
+        story = found.first()
+        if story is not None:
+            return story
+    return None

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "masthead.sections",
     "masthead.articles",
     "masthead.curation",
+    "masthead.reader",
     "masthead.publishing",
     "masthead.search",
     "masthead.feeds",
@@ -99,7 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "masthead.publishing.ordering.AtomicAdminWritesMiddleware",
+    "masthead.core.ordering.AtomicAdminWritesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -112,11 +113,11 @@ TEMPLATES = [
         "DIRS": [PACKAGE_DIR / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
-            "environment": "masthead.core.jinja2.environment",
+            "environment": "masthead.reader.jinja2.environment",
             "context_processors": [
-                "masthead.core.context_processors.site_identity",
-                "masthead.curation.context_processors.banner",
-                "masthead.sections.context_processors.navigation",
+                "masthead.reader.context_processors.site_identity",
+                "masthead.reader.context_processors.banner",
+                "masthead.reader.context_processors.navigation",
             ],
             "autoescape": True,
             "auto_reload": DEBUG,
@@ -289,6 +290,7 @@ if MASTHEAD_VARNISH_URLS:
     }
 
 from masthead.settings.abuse import *  # noqa: E402, F403 (throttling, page passwords, media)
+from masthead.settings.language import *  # noqa: E402, F403
 from masthead.settings.security import *  # noqa: E402, F403
 from masthead.settings.storage import *  # noqa: E402, F403 - media on object storage (its docstring)
 from masthead.settings.tasks import *  # noqa: E402, F403

@@ -21,6 +21,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
 from masthead.articles.models import ArticleByline, ArticlePage, ArticleTag
+from masthead.core.tree import parent_path
 from masthead.pagecache import deps
 from masthead.pagecache.invalidation import invalidate
 from masthead.pagecache.models import ListingState
@@ -180,9 +181,9 @@ def index_for_search(stories) -> None:
 
 def count_children(stories) -> None:
     """Each parent section's numchild, raised by the stories it gained."""
-    added = Counter(story.path[: -Page.steplen] for story in stories)
-    for parent_path, count in added.items():
-        Page.objects.filter(path=parent_path).update(numchild=F("numchild") + count)
+    added = Counter(parent_path(story) for story in stories)
+    for path, count in added.items():
+        Page.objects.filter(path=path).update(numchild=F("numchild") + count)
 
 
 def tell_page_cache(stories) -> None:

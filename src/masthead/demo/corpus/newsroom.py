@@ -11,10 +11,10 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from masthead.core.sites import base_url_address, sync_default_site
 from masthead.demo.corpus import words
 from masthead.people.models import Person
 from masthead.sections.models import HomePage, SectionPage
-from masthead.sections.site import base_url_address, sync_default_site
 
 # (slug, title, parent slug or None, description, share of the stories)
 SECTIONS = [

@@ -1,0 +1,69 @@
+"""What is checked before a story goes out: problems that stop publication, and warnings."""
+
+import re
+from dataclasses import dataclass
+
+from wagtail.models import Page
+
+from masthead.articles.embargo import release_message, under_embargo
+
+HEADLINE_WARNING_LENGTH = 110
+PAGE_LINK = re.compile(r"""<a\b[^>]*\blinktype=["']page["'][^>]*\bid=["'](\d+)["']""")
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str | None
+    message: str
+
+
+def blocking_problems(data: dict, now=None) -> list[Problem]:
+    """Why a story with these values (the editor's form data) may not be published now."""
+    problems = []
+    if not (data.get("title") or "").strip():
+        problems.append(Problem("title", "A story needs a headline before it is published."))
+    if not (data.get("standfirst") or "").strip():
+        problems.append(Problem("standfirst", "A story needs a standfirst before it is published."))
+    if data.get("lead_image") and not (data.get("lead_image_alt") or "").strip():
+        problems.append(
+            Problem("lead_image_alt", "Describe the lead image for readers who cannot see it.")
+        )
+    return problems
+
+
+def publication_warnings(page) -> list[str]:
+    """What an editor should look at before publishing, without being stopped by it."""
+    warnings = []
+    if page.lead_image_id and not page.lead_image_credit.strip():
+        warnings.append("The lead image has no credit.")
+    if len(page.title or "") > HEADLINE_WARNING_LENGTH:
+        warnings.append(
+            f"The headline is {len(page.title)} characters long; over "
+            f"{HEADLINE_WARNING_LENGTH} it is cut short in search results and on social media."
+        )
+    for title in unpublished_link_targets(page):
+        warnings.append(f"The story links to “{title}”, which is not published.")
+    if under_embargo(page.embargo_until):
+        warnings.append(release_message(page.embargo_until))
+    return warnings
+
+
+def linked_page_ids(page) -> set[int]:
+    ids = set()
+    for block in page.body:
+        if block.block_type == "paragraph":
+            ids |= {int(pk) for pk in PAGE_LINK.findall(block.value.source)}
+        elif block.block_type == "also_read" and block.value.get("story") is not None:
+            ids.add(block.value["story"].pk)
+    return ids
+
+
+def unpublished_link_targets(page) -> list[str]:
+    ids = linked_page_ids(page)
+    if not ids:
+        return []
+    return list(
+        Page.objects.filter(pk__in=ids, live=False)
+        .order_by("title")
+        .values_list("title", flat=True)
+    )

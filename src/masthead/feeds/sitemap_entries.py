@@ -1,0 +1,238 @@
+"""Sitemaps: the parts of the index, their entries, the Google News window and robots.txt.
+
+Every part is read with a fixed number of queries, whatever the number of stories: the index
+from aggregates (one row per month, tag or author), each part from one listing query.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Max
+from django.db.models.functions import Length, Substr, TruncMonth
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from masthead.articles.models import ArticleByline, ArticleTag
+from masthead.articles.queries import newest_first, with_lead_images
+from masthead.core.dates import in_newsroom, newsroom_zone
+from masthead.core.links import absolute_url
+from masthead.core.visibility import public_pages
+from masthead.feeds import stories as story_data
+from masthead.pagecache import deps
+from masthead.sections.models import SectionPage
+from masthead.seo.head import news_language
+
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file (sitemaps.org); a bigger part gets ?p=2, ...
+NEWS_WINDOW = timedelta(days=2)  # Google News: stories published in the last two days
+NEWS_SITEMAP_LIMIT = 1_000  # Google News: at most 1,000 URLs in a news sitemap
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    location: str  # the path on the site; the Sitemap adds MASTHEAD_BASE_URL's origin
+    lastmod: datetime | None
+    images: tuple[str, ...] = ()  # absolute URLs
+
+
+@dataclass(frozen=True)
+class NewsEntry:
+    location: str
+    lastmod: datetime
+    title: str
+    publication_date: str  # W3C datetime with the newsroom's offset
+    publication_name: str
+    language: str
+
+
+@dataclass(frozen=True)
+class IndexPart:
+    section: str  # "stories-2025-05", "sections", "tags", "authors"
+    lastmod: datetime | None
+    count: int
+
+
+_seconds = story_data.whole_seconds
+
+
+def _month_start(year: int, month: int) -> datetime:
+    return datetime(year, month, 1, tzinfo=newsroom_zone())
+
+
+def story_months(request) -> list[IndexPart]:
+    """One part per year-month (in the newsroom's zone) that has public stories, newest first."""
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
+    rows = (
+        story_data.site_stories(request)
+        .order_by()
+        .annotate(month=TruncMonth("published_at", tzinfo=newsroom_zone()))
+        .values("month")
+        .annotate(lastmod=Max(story_data.modified_expression()), count=Count("pk"))
+        .order_by("-month")
+    )
+    return [
+        IndexPart(
+            f"stories-{in_newsroom(row['month']):%Y-%m}", _seconds(row["lastmod"]), row["count"]
+        )
+        for row in rows
+    ]
+
+
+def month_entries(request, year: int, month: int) -> list[SitemapEntry]:
+    """The month's public stories, newest first, each with its lead image."""
+    if not 1 <= month <= 12 or not 1900 <= year <= 9998:
+        raise Http404("No such month.")
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
+    start = _month_start(year, month)
+    end = _month_start(year + month // 12, month % 12 + 1)
+    stories = story_data.site_stories(request).filter(published_at__gte=start, published_at__lt=end)
+    entries = []
+    for story in with_lead_images(newest_first(stories)):
+        path = story_data.story_path(story, request)
+        if path is not None:
+            image = story_data.lead_image_url(story)
+            images = (image,) if image else ()
+            entries.append(SitemapEntry(path, story_data.modified(story), images))
+    return entries
+
+
+def section_entries(request) -> list[SitemapEntry]:
+    """The front page and every public section, each last modified when its newest story was
+    (subsections' stories included) or when it was itself published, whichever is later."""
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES, deps.NAV)
+    root = story_data.site_root(request)
+    if root is None:
+        return []
+    sections = public_pages(SectionPage.objects.live().descendant_of(root), request)
+    newest_by_parent = _newest_story_by_parent(request)
+    entries = []
+    for page in [root, *sections.order_by("path")]:
+        path = page.get_url_parts(request)
+        dates = [_seconds(page.last_published_at)] + [
+            date for parent, date in newest_by_parent.items() if parent.startswith(page.path)
+        ]
+        lastmod = max((date for date in dates if date is not None), default=None)
+        if path and path[2]:
+            entries.append(SitemapEntry(path[2], lastmod))
+    return entries
+
+
+def _newest_story_by_parent(request) -> dict[str, datetime]:
+    """The newest modification of the stories under each parent page path: one query."""
+    parent = Substr("path", 1, Length("path") - SectionPage.steplen)
+    rows = (
+        story_data.site_stories(request)
+        .order_by()
+        .annotate(parent=parent)
+        .values("parent")
+        .annotate(lastmod=Max(story_data.modified_expression()))
+    )
+    return {row["parent"]: _seconds(row["lastmod"]) for row in rows}
+
+
+def tag_entries(request) -> list[SitemapEntry]:
+    """Every tag that public stories carry, last modified with its newest story."""
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
+    rows = (
+        ArticleTag.objects.filter(content_object__in=story_data.site_stories(request))
+        .exclude(tag__slug="")  # no address (masthead.articles.tags repairs such slugs)
+        .values("tag__slug")
+        .annotate(lastmod=Max(story_data.modified_expression("content_object__")))
+        .order_by("tag__slug")
+    )
+    return [
+        SitemapEntry(reverse("tag", kwargs={"slug": row["tag__slug"]}), _seconds(row["lastmod"]))
+        for row in rows
+    ]
+
+
+def author_entries(request) -> list[SitemapEntry]:
+    """Every person or organisation that public stories credit (bylines or source credit)."""
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
+    stories = story_data.site_stories(request)
+    in_bylines = (
+        ArticleByline.objects.filter(page__in=stories)
+        .order_by()
+        .values_list("person__slug")
+        .annotate(lastmod=Max(story_data.modified_expression("page__")))
+    )
+    as_source = (
+        stories.filter(credit_organisation__isnull=False)
+        .order_by()
+        .values_list("credit_organisation__slug")
+        .annotate(lastmod=Max(story_data.modified_expression()))
+    )
+    newest: dict[str, datetime] = {}
+    for slug, lastmod in [*in_bylines, *as_source]:
+        newest[slug] = max(_seconds(lastmod), newest.get(slug, _seconds(lastmod)))
+    return [
+        SitemapEntry(reverse("author", kwargs={"slug": slug}), lastmod)
+        for slug, lastmod in sorted(newest.items())
+    ]
+
+
+PART_ENTRIES = {"sections": section_entries, "tags": tag_entries, "authors": author_entries}
+
+
+def index_parts(request) -> list[IndexPart]:
+    """Every part of the sitemap index: stories by month, then sections, tags and authors."""
+    parts = story_months(request)
+    for section, entries_of in PART_ENTRIES.items():
+        entries = entries_of(request)
+        if entries:
+            lastmod = max((e.lastmod for e in entries if e.lastmod), default=None)
+            parts.append(IndexPart(section, lastmod, len(entries)))
+    return parts
+
+
+def index_locations(request) -> list[tuple[str, datetime | None]]:
+    """(absolute URL, lastmod) of every sitemap file, pages of big parts included."""
+    locations = []
+    for part in index_parts(request):
+        url = absolute_url(reverse("feeds:sitemap_part", kwargs={"section": part.section}))
+        locations.append((url, part.lastmod))
+        pages = math.ceil(part.count / SITEMAP_LIMIT)
+        locations += [(f"{url}?p={page}", part.lastmod) for page in range(2, pages + 1)]
+    return locations
+
+
+def news_entries(request, now=None) -> list[NewsEntry]:
+    """Public stories published in the last two days, newest first, at most 1,000."""
+    now = now or timezone.now()
+    recent = story_data.site_stories(request).filter(
+        published_at__gte=now - NEWS_WINDOW, published_at__lte=now
+    )
+    name = story_data.publication_name(request)
+    entries = []
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
+    stories = list(newest_first(recent)[:NEWS_SITEMAP_LIMIT])
+    if stories:  # the oldest leaves the two days' window first
+        deps.record_expiry(stories[-1].published_at + NEWS_WINDOW)
+    for story in stories:
+        path = story_data.story_path(story, request)
+        if path is not None:
+            entries.append(
+                NewsEntry(
+                    location=path,
+                    lastmod=story_data.modified(story),
+                    title=story.title,
+                    publication_date=in_newsroom(story.published_at).isoformat("T", "seconds"),
+                    publication_name=name,
+                    language=news_language(),
+                )
+            )
+    return entries
+
+
+def robots_txt() -> str:
+    """robots.txt: the sitemaps by absolute URL; the editor and search results kept out."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {absolute_url(reverse('feeds:sitemap_index'))}",
+        f"Sitemap: {absolute_url(reverse('feeds:news_sitemap'))}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,47 @@
+"""The story page: what it shows around the story (docs/architecture.md)."""
+
+from masthead.articles.neighbours import around_story
+from masthead.core.tree import parent_path
+from masthead.core.visibility import is_private
+from masthead.curation.picks import dont_miss
+from masthead.pagecache import deps
+from masthead.sections.tree import section_tree
+
+
+def public_linked_story_ids(story, request=None) -> set[int]:
+    """Which of the stories the body's "also read" blocks link to readers may see: live and
+    outside any private section (from the linked pages the body fetches to show them)."""
+    ids = set()
+    for block in story.body:
+        if block.block_type != "also_read":
+            continue
+        linked = block.value.get("story")
+        if linked is not None and linked.live and not is_private(linked.path, request):
+            ids.add(linked.pk)
+    return ids
+
+
+def corrections_of(story) -> list:
+    """The story's corrections log; no query for a story that the router found without any."""
+    if getattr(story, "has_corrections", True) is False:
+        return []
+    return list(story.corrections.order_by("noted_at"))
+
+
+def article_page_context(story, request) -> dict:
+    trail = section_tree().trail(story)  # its breadcrumbs, without a query
+    section = trail[-1] if trail and trail[-1].path == parent_path(story) else None
+    context = {
+        "section": section,
+        "section_trail": trail,
+        "dont_miss": dont_miss(request, exclude=story),
+        "bylines": list(story.bylines.select_related("person")),
+        "tags": list(story.tags.exclude(slug="").order_by("name")),
+        "credit_organisation": story.credit_organisation if story.credit_organisation_id else None,
+        "corrections": corrections_of(story),
+        "public_link_ids": public_linked_story_ids(story, request),
+    }
+    if section is None:
+        return context | {"previous_story": None, "next_story": None, "latest_from_section": []}
+    deps.record(deps.section_list_tag(section.pk))
+    return context | around_story(story, section, request)
