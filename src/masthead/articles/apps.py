@@ -7,7 +7,8 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from masthead.articles import rich_text, signal_handlers
+        from masthead.articles import invalidation, rich_text, signal_handlers
 
         signal_handlers.connect()
+        invalidation.connect()  # after record_publication: on publish, the dates first
         rich_text.register()

@@ -7,9 +7,16 @@ class PublishingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from masthead.publishing import history, review_hooks, signal_handlers, visibility
+        from masthead.publishing import (
+            history,
+            invalidation,
+            review_hooks,
+            signal_handlers,
+            visibility,
+        )
 
         signal_handlers.connect()
+        invalidation.connect()
         review_hooks.register()
         history.register()
         visibility.register()
