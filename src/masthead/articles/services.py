@@ -2,6 +2,7 @@
 
 from bisect import bisect_left
 
+from masthead.articles.body_facts import linked_stories
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import ANY_READER, is_private, public_stories, sort_key
 from masthead.curation.services import dont_miss
@@ -63,14 +64,11 @@ def around_story(story, section, request=None, count=LATEST_FROM_SECTION) -> dic
 def public_linked_story_ids(story, request=None) -> set[int]:
     """Which of the stories the body's "also read" blocks link to readers may see: live and
     outside any private section (from the linked pages the body fetches to show them)."""
-    ids = set()
-    for block in story.body:
-        if block.block_type != "also_read":
-            continue
-        linked = block.value.get("story")
-        if linked is not None and linked.live and not is_private(linked.path, request):
-            ids.add(linked.pk)
-    return ids
+    return {
+        linked.pk
+        for linked in linked_stories(story.body)
+        if linked.live and not is_private(linked.path, request)
+    }
 
 
 def corrections_of(story) -> list:
