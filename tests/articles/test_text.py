@@ -1,7 +1,8 @@
 import pytest
 
 from masthead.articles import text
-from masthead.articles.blocks import ArticleBodyBlock, body_words
+from masthead.articles.blocks import ArticleBodyBlock
+from masthead.articles.body_facts import body_facts
 
 
 @pytest.mark.parametrize(
@@ -61,4 +62,4 @@ def test_body_words_count_paragraphs_headings_and_quotes_but_not_links_or_images
             {"type": "also_read", "value": {"story": None, "label": "Also read"}},
         ]
     )
-    assert body_words(body) == "Two words Tom & Jerry’s day “We will win,” said Ana, a coach."
+    assert body_facts(body).words == "Two words Tom & Jerry’s day “We will win,” said Ana, a coach."

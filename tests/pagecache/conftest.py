@@ -1,7 +1,6 @@
 import pytest
 
 from masthead.articles.models import ArticlePage
-from masthead.pagecache import deps
 from tests.pagecache.wsgi_client import WSGIClient
 
 
@@ -37,7 +36,3 @@ def warm(wsgi):
 
 def stories_in(section) -> list[ArticlePage]:
     return list(ArticlePage.objects.live().descendant_of(section).order_by("-published_at"))
-
-
-def shown_on(reply, story) -> bool:
-    return deps.page_tag(story.pk) in reply.tags

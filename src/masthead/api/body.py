@@ -20,15 +20,10 @@ from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import features
-from wagtail.rich_text.rewriters import (
-    FIND_A_TAG,
-    EmbedRewriter,
-    LinkRewriter,
-    MultiRuleRewriter,
-    extract_attrs,
-)
+from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
 from masthead.api.links import PageUrls, rendition_url
+from masthead.articles.body_facts import body_facts
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_pages, public_stories
 from masthead.core.links import absolute_html
@@ -56,20 +51,12 @@ def _int(value) -> int | None:
 def _referenced_ids(stories) -> dict[str, set]:
     ids = {"images": set(), "stories": set(), "pages": set(), "embeds": set()}
     for story in stories:
-        for block in story.body.raw_data:
-            kind, value = block.get("type"), block.get("value")
-            if kind == "image" and isinstance(value, dict):
-                ids["images"].add(_int(value.get("image")))
-            elif kind == "also_read" and isinstance(value, dict):
-                ids["stories"].add(_int(value.get("story")))
-            elif kind == "embed" and isinstance(value, dict) and value.get("embed"):
-                ids["embeds"].add(get_embed_hash(value["embed"]))
-            elif kind == "paragraph" and isinstance(value, str):
-                for match in FIND_A_TAG.finditer(value):
-                    attrs = extract_attrs(match.group(1))
-                    if attrs.get("linktype") == "page":
-                        ids["pages"].add(_int(attrs.get("id")))
-    return {key: values - {None} for key, values in ids.items()}
+        facts = body_facts(story.body)
+        ids["images"] |= facts.image_ids
+        ids["stories"] |= facts.story_ids
+        ids["pages"] |= facts.linked_page_ids
+        ids["embeds"] |= {get_embed_hash(url) for url in facts.embed_urls}
+    return ids
 
 
 def load_body_objects(stories, request) -> BodyObjects:

@@ -97,16 +97,3 @@ class ArticleBodyBlock(blocks.StreamBlock):
     image = FigureBlock()
     embed = EmbedFigureBlock()
     also_read = AlsoReadBlock()
-
-
-def body_words(body) -> str:
-    """The running text of a body: what a reader reads, for reading time and excerpts.
-
-    Paragraphs, headings and quotes count; images, embeds and "also read" links do not.
-    """
-    parts = []
-    for child in body:
-        words_of = getattr(child.block, "words_of", None)
-        if words_of is not None:
-            parts.append(words_of(child.value))
-    return " ".join(" ".join(parts).split())

@@ -1,14 +1,13 @@
 """What is checked before a story goes out: problems that stop publication, and warnings."""
 
-import re
 from dataclasses import dataclass
 
 from wagtail.models import Page
 
+from masthead.articles.body_facts import body_facts
 from masthead.articles.embargo import release_message, under_embargo
 
 HEADLINE_WARNING_LENGTH = 110
-PAGE_LINK = re.compile(r"""<a\b[^>]*\blinktype=["']page["'][^>]*\bid=["'](\d+)["']""")
 
 
 @dataclass(frozen=True)
@@ -48,18 +47,10 @@ def publication_warnings(page) -> list[str]:
     return warnings
 
 
-def linked_page_ids(page) -> set[int]:
-    ids = set()
-    for block in page.body:
-        if block.block_type == "paragraph":
-            ids |= {int(pk) for pk in PAGE_LINK.findall(block.value.source)}
-        elif block.block_type == "also_read" and block.value.get("story") is not None:
-            ids.add(block.value["story"].pk)
-    return ids
-
-
 def unpublished_link_targets(page) -> list[str]:
-    ids = linked_page_ids(page)
+    """The headlines of the pages the story links (in its text or its blocks) that readers
+    cannot open yet."""
+    ids = body_facts(page.body).page_ids
     if not ids:
         return []
     return list(

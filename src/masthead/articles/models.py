@@ -14,7 +14,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from masthead.articles import embargo, history, text
-from masthead.articles.blocks import ArticleBodyBlock, body_words
+from masthead.articles.blocks import ArticleBodyBlock
+from masthead.articles.body_facts import body_facts
 from masthead.articles.forms import ArticlePageForm
 from masthead.articles.panels import PublicationChecksPanel
 from masthead.core.models import BasePage
@@ -187,7 +188,7 @@ class ArticlePage(BasePage):
 
     def refresh_derived_fields(self) -> None:
         """Reading time and excerpt, computed once per save instead of on every request."""
-        running_text = body_words(self.body)
+        running_text = body_facts(self.body).words
         self.word_count = text.word_count(running_text)
         self.reading_minutes = text.reading_minutes(self.word_count)
         lead = text.standfirst_with_credit(self.standfirst, self.credit)

@@ -18,14 +18,21 @@ def newest_first(queryset):
     return queryset.order_by(F("published_at").desc(nulls_last=True), "-pk")
 
 
-# `before` and `after`: a story's place in `newest_first`'s order, for keyset pagination.
+def oldest_first(queryset):
+    """Oldest first, the reverse of `newest_first`. With `before` and `after`, kept unused for
+    the archive's keyset pagination."""
+    return queryset.order_by(F("published_at").asc(nulls_first=True), "pk")
+
+
 def before(story) -> Q:
+    """The stories that come before `story` in `oldest_first` order (keyset pagination)."""
     return Q(published_at__lt=story.published_at) | Q(
         published_at=story.published_at, pk__lt=story.pk
     )
 
 
 def after(story) -> Q:
+    """The stories that come after `story` in `oldest_first` order (keyset pagination)."""
     return Q(published_at__gt=story.published_at) | Q(
         published_at=story.published_at, pk__gt=story.pk
     )

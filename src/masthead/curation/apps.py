@@ -12,6 +12,8 @@ class CurationConfig(AppConfig):
         # it current when the curation or one of its entries is saved or deleted.
         from wagtail.models import ReferenceIndex
 
+        from masthead.curation import invalidation
         from masthead.curation.models import Curation
 
         ReferenceIndex.register_model(Curation)
+        invalidation.connect()

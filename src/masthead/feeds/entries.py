@@ -11,6 +11,7 @@ from django.http import Http404
 from django.urls import reverse
 from taggit.models import Tag
 
+from masthead.articles.body_facts import off_site_html
 from masthead.articles.models import ArticleByline
 from masthead.articles.queries import crediting, newest_first
 from masthead.core.dates import in_newsroom
@@ -18,7 +19,6 @@ from masthead.core.links import absolute_url
 from masthead.core.tree import parent_path
 from masthead.core.visibility import public_pages
 from masthead.feeds import stories as story_data
-from masthead.feeds.body_html import body_html
 from masthead.pagecache import deps
 from masthead.people.models import Person
 from masthead.sections.models import SectionPage
@@ -194,7 +194,7 @@ def entry(story, section, request) -> FeedEntry:
         title=story.title,
         link=story_data.story_url(story, request),
         summary=story.standfirst,
-        content=body_html(story, request),
+        content=off_site_html(story.body, request),
         published=in_newsroom(story.published_at),
         updated=in_newsroom(story_data.modified(story)),
         authors=authors_of(story, request),

@@ -1,7 +1,7 @@
 """Named steps of an invalidation's way to the readers, where the tests kill the process.
 
 `MASTHEAD_TEST_CRASH_AT=<step>` in the environment makes the process exit at once (no cleanup,
-as after `kill -9`) when it reaches that step; tests/pagecache/test_outbox_crash.py uses it to
+as after `kill -9`) when it reaches that step; tests/pagecache/test_processes.py uses it to
 show that a crash at any step leaves no server stale. Unset (always, outside that test), a step
 costs one dictionary lookup.
 """
@@ -12,7 +12,6 @@ COMMITTED = "committed"  # the change and its outbox row committed; not yet on t
 PUBLISHED = "published"  # on the bus; the outbox row not yet deleted
 RELAYED = "relayed"  # relay committed; not yet applied here
 PURGING = "purging"  # the worker took the purge task; Varnish not yet told
-STEPS = (COMMITTED, PUBLISHED, RELAYED, PURGING)
 
 
 def reached(step: str) -> None:

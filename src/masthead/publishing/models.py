@@ -147,8 +147,3 @@ def pages_with_permission(user, permission: str) -> list[int]:
     for path in roots:
         within |= models.Q(path__startswith=path)
     return list(Page.objects.filter(within).values_list("pk", flat=True))
-
-
-# The corrections log is the story's (masthead.articles.models, same table). Temporary: the page
-# cache's signal handlers still import it from here until the kernel branch moves them.
-from masthead.articles.models import Correction  # noqa: E402, F401

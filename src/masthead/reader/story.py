@@ -1,5 +1,6 @@
 """The story page: what it shows around the story (docs/architecture.md)."""
 
+from masthead.articles.body_facts import linked_stories
 from masthead.articles.neighbours import around_story
 from masthead.core.tree import parent_path
 from masthead.core.visibility import is_private
@@ -11,14 +12,11 @@ from masthead.sections.tree import section_tree
 def public_linked_story_ids(story, request=None) -> set[int]:
     """Which of the stories the body's "also read" blocks link to readers may see: live and
     outside any private section (from the linked pages the body fetches to show them)."""
-    ids = set()
-    for block in story.body:
-        if block.block_type != "also_read":
-            continue
-        linked = block.value.get("story")
-        if linked is not None and linked.live and not is_private(linked.path, request):
-            ids.add(linked.pk)
-    return ids
+    return {
+        linked.pk
+        for linked in linked_stories(story.body)
+        if linked.live and not is_private(linked.path, request)
+    }
 
 
 def corrections_of(story) -> list:

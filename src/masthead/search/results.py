@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 from wagtail.search.query import PlainText
 
+from masthead.articles.body_facts import body_facts
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories
 from masthead.search.highlight import excerpt, highlight, term_pattern
@@ -31,19 +32,8 @@ def matching_stories(query: ReaderQuery, request=None):
 
 
 def story_text(story: ArticlePage) -> str:
-    """The standfirst and the running text of the body, read from the stored block data.
-
-    Only paragraphs, headings and quotes are read, without converting the other blocks, so
-    no image or page chooser is looked up: no query per result.
-    """
-    stream_block = story.body.stream_block
-    parts = [story.standfirst]
-    for item in story.body.raw_data:
-        block = stream_block.child_blocks.get(item.get("type"))
-        words_of = getattr(block, "words_of", None)
-        if words_of is not None:
-            parts.append(words_of(block.to_python(item.get("value"))))
-    return " ".join(" ".join(parts).split())
+    """The standfirst and the running text of the body (no query per result)."""
+    return " ".join(f"{story.standfirst} {body_facts(story.body).words}".split())
 
 
 def search_hits(stories, query: ReaderQuery) -> list[SearchHit]:
