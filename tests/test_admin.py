@@ -8,7 +8,7 @@ from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
 from masthead.sections.models import SectionPage
 from tests.conftest import REFERENCE_URL
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 @pytest.fixture

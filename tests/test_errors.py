@@ -5,7 +5,7 @@ import pytest
 from masthead.articles.models import ArticlePage
 from tests.pages import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def test_the_404_page_is_in_the_sites_design(client):

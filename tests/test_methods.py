@@ -5,7 +5,7 @@ import pytest
 
 from tests.conftest import REFERENCE_URL
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 READER_PAGES = ["/", "/business/", REFERENCE_URL, "/tags/pakistan/", "/authors/amara-okafor/"]
 READER_PAGES += ["/corrections/"]

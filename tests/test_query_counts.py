@@ -14,7 +14,7 @@ from masthead.articles.models import ArticleByline, ArticleTag
 from masthead.publishing.models import Correction
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 # What no reader page pays for: the site, its settings, the navigation, the breaking news
 # banner, the view restrictions, the sections (routing and breadcrumbs) and the editors' lists

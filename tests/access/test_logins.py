@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 
 from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 ADMIN_LOGIN = "/admin/login/"
 READER_LOGIN = "/_util/login/"

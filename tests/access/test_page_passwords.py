@@ -15,7 +15,7 @@ from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 PASSWORD = "swordfish-42"  # noqa: S105
 

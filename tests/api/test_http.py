@@ -9,7 +9,7 @@ from django.conf import settings
 from masthead.articles.models import ArticlePage
 from tests.api.conftest import get, get_json
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 ENDPOINTS = [
     "/api/stories/",

@@ -11,7 +11,7 @@ from masthead.articles.models import ArticleByline
 from tests.api.conftest import get, get_json, headlines
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def every_list(client, hidden_stories) -> dict[str, str]:

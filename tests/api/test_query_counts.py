@@ -11,7 +11,7 @@ from wagtail.images.models import Image
 from masthead.articles.models import ArticleByline, ArticleTag
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 # The stories list: count, stories (with credits and lead images), lead image renditions,
 # bylines, tags, sections, body images and their renditions, "also read" stories, pages linked

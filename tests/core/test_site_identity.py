@@ -6,7 +6,7 @@ from masthead.core.models import SiteSettings
 from tests.conftest import REFERENCE_URL
 from tests.pages import parse, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 PAGES = ["/", "/top-news/", REFERENCE_URL, "/tags/pakistan/", "/authors/amara-okafor/"]
 

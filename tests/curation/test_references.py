@@ -13,7 +13,7 @@ from masthead.curation.models import Curation, FrontPagePin
 from masthead.demo.accounts import PASSWORD
 from tests.conftest import REFERENCE_URL
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 index_migration = importlib.import_module(
     "masthead.curation.migrations.0004_index_curation_references"

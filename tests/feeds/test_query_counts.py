@@ -15,7 +15,7 @@ from masthead.core.dates import newsroom_zone
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
 from tests.feeds.conftest import OTHER_HOST
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 # A feed: the site (with its root page), the scope (section, tag or person), the validators' ids
 # and dates; then the stories (with their lead images and credits), bylines with people, tags,

@@ -7,7 +7,7 @@ import pytest
 
 from tests.feeds.conftest import DATASETS, feed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 FEEDS_DIR = DATASETS / "feeds"
 # What a reader's software looks for in an entry, as feedparser names it.

@@ -7,7 +7,7 @@ from tests.conftest import REFERENCE_URL
 from tests.feeds.conftest import fetch
 from tests.pages import parse
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def test_robots_txt_names_the_sitemaps_by_absolute_url(client):

@@ -13,7 +13,7 @@ from masthead.pagecache.entry import Entry
 from masthead.sections.models import SectionPage
 from tests.conftest import REFERENCE_URL
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def test_a_reader_page_is_cached_whole_with_its_dependencies(wsgi):

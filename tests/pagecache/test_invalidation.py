@@ -17,7 +17,7 @@ from masthead.sections.models import SectionPage
 from tests.pagecache.conftest import stories_in
 from tests.publishing.stories import scheduled_story
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 @pytest.fixture

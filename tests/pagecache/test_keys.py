@@ -12,7 +12,7 @@ from masthead.sections.models import SectionPage
 from masthead.sections.services import SECTION_PAGE_SIZE
 from tests.pagecache.conftest import stories_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 @pytest.fixture

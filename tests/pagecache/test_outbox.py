@@ -19,7 +19,7 @@ from masthead.pagecache.tasks import purge_tags
 from masthead.sections.models import SectionPage
 from tests.pagecache.conftest import stories_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 BACKEND = "masthead.pagecache.purge.varnish.VarnishBackend"
 

@@ -5,7 +5,7 @@ from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, PersonFactory
 from tests.pages import parse, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def test_a_staff_author_page_shows_profile_and_stories(client):

@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 SURFACES = [
     "/authors/{slug}/",

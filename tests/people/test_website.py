@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from masthead.people.models import Person
 from tests.pages import parse
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 PERSON = "amara-okafor"  # credited on public demo stories
 STORY = "/top-news/bnp-seeks-non-interference-with-india/"

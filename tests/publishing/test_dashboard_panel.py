@@ -17,7 +17,7 @@ from masthead.publishing.wagtail_hooks import SchedulePanel
 from tests.pages import parse, visible_text
 from tests.publishing.stories import live_story_expiring, scheduled_story
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 @pytest.fixture

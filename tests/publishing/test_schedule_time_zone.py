@@ -18,7 +18,7 @@ from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
 from tests.pages import parse
 from tests.publishing.stories import draft_story, schedule
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 SUMMER_NOON_UTC = datetime(2030, 7, 1, 12, 0, tzinfo=UTC)  # 13:00 in London (BST)
 

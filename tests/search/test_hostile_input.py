@@ -7,7 +7,7 @@ import pytest
 from tests.pages import main_text, parse
 from tests.search.helpers import SEARCH_URL, result_headlines, search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 REFERENCE_HEADLINE = "Pakistan Quietly Greenlights Security Pact with US"
 EMPTY_HELP = "Type one or more words"

@@ -10,7 +10,7 @@ from tests.conftest import REFERENCE_URL
 from tests.factories import ArticlePageFactory
 from tests.search.helpers import SEARCH_URL, result_headlines
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 # The page around the search, none: the site with its root page, its settings, the breaking news
 # banner, the view restrictions and the navigation are each read once per process (and again

@@ -9,7 +9,7 @@ from tests.conftest import REFERENCE_URL
 from tests.factories import ArticlePageFactory
 from tests.pages import parse, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def banner(client, url="/"):

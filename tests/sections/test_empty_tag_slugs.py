@@ -11,7 +11,7 @@ from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 from tests.pages import parse
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 SYMBOLS = ["🙂", "#", "—"]
 

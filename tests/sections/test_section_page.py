@@ -3,7 +3,7 @@ import pytest
 from tests.factories import ArticlePageFactory, SectionPageFactory
 from tests.pages import parse, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def test_nested_section_pages_include_their_childrens_stories(client):

@@ -4,7 +4,7 @@ from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 from tests.pages import parse, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def test_a_tag_page_lists_its_public_stories_newest_first(client):

@@ -7,7 +7,7 @@ from masthead.core.models import RESERVED_SLUGS
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, SectionPageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 @pytest.mark.parametrize("slug", ["tags", "authors", "search", "api", "feed", "corrections"])

@@ -8,7 +8,7 @@ from masthead.settings.security import https_settings
 from tests.conftest import REFERENCE_URL
 from tests.pagecache.wsgi_client import WSGIClient
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 HTTPS = {"x_forwarded_proto": "https"}
 

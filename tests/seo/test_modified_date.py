@@ -12,7 +12,7 @@ from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 from tests.seo.helpers import json_ld, open_graph
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 @pytest.fixture

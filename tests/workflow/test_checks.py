@@ -7,7 +7,7 @@ from masthead.publishing.checks import blocking_problems, publication_warnings
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def fields(problems):

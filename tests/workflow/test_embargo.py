@@ -18,7 +18,7 @@ from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory
 from tests.workflow.test_channels import channels
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 HEADLINE = "Embargoed exclusive: the port concession"
 WORD = "concession"

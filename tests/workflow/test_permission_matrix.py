@@ -8,7 +8,7 @@ from masthead.publishing.review_hooks import can_submit
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 ACTIONS = [
     "create",

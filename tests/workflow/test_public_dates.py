@@ -13,7 +13,7 @@ from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 from tests.workflow.editor_form import editor_form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 PUBLISHED = datetime(2026, 3, 2, 14, 28, 49, tzinfo=UTC)
 

@@ -3,7 +3,7 @@ import pytest
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def test_a_pulled_story_answers_410_gone(client):

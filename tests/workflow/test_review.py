@@ -8,7 +8,7 @@ from masthead.demo.accounts import PASSWORD
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def user(username):
