@@ -11,14 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import coverage_env
+
+pytestmark = pytest.mark.process
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 REFERENCE_URL = "/top-news/pakistan-quietly-greenlights-security-pact-with-us/"
 
 
 def bare_env(home: Path, **extra) -> dict:
-    """Nothing but PATH and MASTHEAD_HOME (and what the test adds)."""
-    return {"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(home), **extra}
+    """Nothing but PATH and MASTHEAD_HOME (and what the test adds, and coverage's variable)."""
+    return {"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(home), **coverage_env(), **extra}
 
 
 def masthead(home: Path, *args: str) -> subprocess.CompletedProcess:

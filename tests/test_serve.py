@@ -67,7 +67,7 @@ def served(tmp_path_factory):
             process.wait(timeout=30)
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_serve_answers_with_the_site(served):
     status, headers, page = get(served["base"] + "/")
     assert status == 200
@@ -81,7 +81,7 @@ def test_serve_answers_with_the_site(served):
     assert served["process"].poll() is None, "serve must stay in the foreground"
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_static_files_have_hashed_names_and_are_cached_for_ever(served):
     page = get(served["base"] + "/")[2]
     found = HASHED_CSS.search(page)
@@ -93,7 +93,7 @@ def test_static_files_have_hashed_names_and_are_cached_for_ever(served):
     assert (served["home"] / "static" / "staticfiles.json").exists()
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_debug_is_off_errors_are_the_sites_own_pages(served):
     status, _headers, page = get(served["base"] + "/no-such-page/")
     assert status == 404
@@ -133,7 +133,7 @@ def kill_a_worker(serve_pid: int, timeout: float = 60) -> int:
     return workers[0]
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_serve_keeps_serving_when_workers_are_killed(served):
     """One kill: granian respawns the worker. A second one at once: granian's crash-loop rule
     ends granian, and the supervisor starts it again."""
@@ -147,7 +147,7 @@ def test_serve_keeps_serving_when_workers_are_killed(served):
     assert "Worker crash loop detected" in served["log"].read_text()  # granian's own exit
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_serve_exits_non_zero_after_n_quick_failures(served):
     port = free_port()
     args = ("--workers", "1", "--port", str(port), "--failure-window", "120")
@@ -168,7 +168,7 @@ def test_serve_exits_non_zero_after_n_quick_failures(served):
     assert children(process.pid) == []
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_serve_gives_up_with_the_servers_error(served):
     """Granian cannot start at all (its port is taken): the reason, after N tries."""
     with socket.socket() as taken:
@@ -192,7 +192,7 @@ def wait_gone(pids: list[int], timeout: float) -> list[int]:
     return left
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_ctrl_c_in_the_terminal_stops_serve_and_all_its_processes(served):
     """SIGINT to the whole foreground group, as a terminal's Ctrl-C (or `make demo`'s) sends."""
     port = free_port()
@@ -204,7 +204,7 @@ def test_ctrl_c_in_the_terminal_stops_serve_and_all_its_processes(served):
     assert wait_gone(servers, timeout=15) == [], log.read_text()
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_a_killed_serve_leaves_no_server_behind(served):
     port = free_port()
     process, log = start_serve(served["home"], "--workers", "1", "--port", str(port))
@@ -215,7 +215,7 @@ def test_a_killed_serve_leaves_no_server_behind(served):
     assert wait_gone(servers, timeout=20) == [], log.read_text()
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_sigterm_stops_it_within_seconds(served):
     process = served["process"]
     started = time.monotonic()

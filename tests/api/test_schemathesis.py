@@ -10,7 +10,7 @@ import pytest
 
 from tests.test_commands import BIN, bare_env, free_port, wait_for
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.process
 
 MAX_EXAMPLES = 50
 WORKERS = 4  # the run takes about 45 s with four workers, over a minute with one

@@ -28,7 +28,7 @@ import pytest
 
 from tests.test_commands import free_port, wait_for
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.process]
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

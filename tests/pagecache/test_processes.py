@@ -14,7 +14,7 @@ import pytest
 from tests.publishing.processes import Newsroom
 from tests.test_commands import BIN
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.process
 
 STORY = "/top-news/pakistan-quietly-greenlights-security-pact-with-us/"
 UNRELATED = "/business/"

@@ -46,7 +46,7 @@ def postgres_template(tmp_path_factory):
         admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def newsroom(request, tmp_path):
     """A fresh, migrated database for `masthead` subprocesses, on SQLite or on PostgreSQL."""
     home = tmp_path / "home"

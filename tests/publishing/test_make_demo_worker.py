@@ -12,6 +12,8 @@ import pytest
 
 from tests.test_commands import ROOT, bare_env, free_port, wait_for
 
+pytestmark = pytest.mark.process
+
 REFERENCE_URL = "/top-news/pakistan-quietly-greenlights-security-pact-with-us/"
 
 
