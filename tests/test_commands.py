@@ -5,12 +5,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests import processes
 from tests.processes import coverage_env
 
 pytestmark = pytest.mark.process
@@ -66,16 +66,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(url: str, timeout: float) -> bytes:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read()
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
+def wait_for_page(url: str, timeout: float) -> bytes:
+    def read() -> bytes:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+
+    return processes.wait_for(read, timeout, interval=0.5, what=url)
 
 
 @pytest.mark.skipif(not (ROOT / "Makefile").exists(), reason="needs the repository's Makefile")
@@ -90,10 +86,10 @@ def test_make_demo_serves_the_reference_page_in_the_foreground(tmp_path):
         start_new_session=True,
     )
     try:
-        page = wait_for(f"http://127.0.0.1:{port}{REFERENCE_URL}", timeout=240).decode()
+        page = wait_for_page(f"http://127.0.0.1:{port}{REFERENCE_URL}", timeout=240).decode()
         assert "Pakistan Quietly Greenlights Security Pact with US" in page
         assert "August 3, 2023" in page
-        assert wait_for(f"http://127.0.0.1:{port}/", timeout=10)
+        assert wait_for_page(f"http://127.0.0.1:{port}/", timeout=10)
         assert process.poll() is None, "make demo must stay in the foreground"
     finally:
         os.killpg(process.pid, signal.SIGTERM)

@@ -4,6 +4,7 @@ The slow test migrates a new data folder, loads the demo and serves it with one 
 others check what `serve` refuses to do before it starts.
 """
 
+import contextlib
 import os
 import re
 import signal
@@ -17,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_commands import BIN, REFERENCE_URL, bare_env, free_port, masthead, wait_for
+from tests.processes import wait_for
+from tests.test_commands import BIN, REFERENCE_URL, bare_env, free_port, masthead, wait_for_page
 
 HASHED_CSS = re.compile(r'href="(/static/masthead/css/site\.[0-9a-f]{12}\.css)"')
 
@@ -57,7 +59,7 @@ def served(tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         try:
-            wait_for(f"{base}/robots.txt", timeout=180)
+            wait_for_page(f"{base}/robots.txt", timeout=180)
         except OSError:
             pytest.fail(f"masthead serve did not answer on {base}:\n{log.read_text()}")
         yield {"base": base, "process": process, "log": log, "home": home}
@@ -125,10 +127,7 @@ def granian_workers(serve_pid: int) -> list[int]:
 
 def kill_a_worker(serve_pid: int, timeout: float = 60) -> int:
     """kill -9 one worker (waiting for one to exist); its PID."""
-    deadline = time.monotonic() + timeout
-    while not (workers := granian_workers(serve_pid)):
-        assert time.monotonic() < deadline, "no worker process appeared"
-        time.sleep(0.1)
+    workers = wait_for(lambda: granian_workers(serve_pid), timeout, what="a worker process")
     os.kill(workers[0], signal.SIGKILL)
     return workers[0]
 
@@ -140,7 +139,7 @@ def test_serve_keeps_serving_when_workers_are_killed(served):
     killed = set()
     for _kill in range(3):
         killed.add(kill_a_worker(served["process"].pid))
-        wait_for(served["base"] + "/robots.txt", timeout=60)
+        wait_for_page(served["base"] + "/robots.txt", timeout=60)
         assert get(served["base"] + "/")[0] == 200
     assert served["process"].poll() is None, served["log"].read_text()
     assert len(killed) == 3 and killed.isdisjoint(granian_workers(served["process"].pid))
@@ -154,9 +153,9 @@ def test_serve_exits_non_zero_after_n_quick_failures(served):
     process, log = start_serve(served["home"], *args, MASTHEAD_SERVE_MAX_FAILURES="3")
     try:
         for _kill in range(2):
-            wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+            wait_for_page(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
             kill_a_worker(process.pid)
-        wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+        wait_for_page(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
         kill_a_worker(process.pid)
         assert process.wait(timeout=30) == 1
     finally:
@@ -184,12 +183,14 @@ def test_serve_gives_up_with_the_servers_error(served):
 
 
 def wait_gone(pids: list[int], timeout: float) -> list[int]:
-    deadline = time.monotonic() + timeout
-    while (left := [pid for pid in pids if Path(f"/proc/{pid}").exists()]) and (
-        time.monotonic() < deadline
-    ):
-        time.sleep(0.1)
-    return left
+    """The processes of `pids` still running after up to `timeout` seconds (none, at best)."""
+
+    def left() -> list[int]:
+        return [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+
+    with contextlib.suppress(AssertionError):
+        wait_for(lambda: not left(), timeout, interval=0.1, what="the processes to exit")
+    return left()
 
 
 @pytest.mark.process
@@ -197,7 +198,7 @@ def test_ctrl_c_in_the_terminal_stops_serve_and_all_its_processes(served):
     """SIGINT to the whole foreground group, as a terminal's Ctrl-C (or `make demo`'s) sends."""
     port = free_port()
     process, log = start_serve(served["home"], "--workers", "2", "--port", str(port))
-    wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+    wait_for_page(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
     servers = children(process.pid) + granian_workers(process.pid)
     os.killpg(process.pid, signal.SIGINT)
     assert process.wait(timeout=30) == 0, log.read_text()
@@ -208,7 +209,7 @@ def test_ctrl_c_in_the_terminal_stops_serve_and_all_its_processes(served):
 def test_a_killed_serve_leaves_no_server_behind(served):
     port = free_port()
     process, log = start_serve(served["home"], "--workers", "1", "--port", str(port))
-    wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+    wait_for_page(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
     servers = children(process.pid) + granian_workers(process.pid)
     process.kill()  # the supervisor alone, by kill -9
     process.wait(timeout=10)
