@@ -78,6 +78,20 @@ def _world_is_the_tests_own(request):
         )
 
 
+@pytest.fixture(autouse=True)
+def _site_is_set_up(request):
+    """In a test with the database, the default site's settings and curation exist, as in every
+    newsroom once set up. (A fresh site's first page view creates them: a change that empties the
+    per-process copies, so the next view would read the sites again and miss the page cache.)"""
+    if "db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+        return
+    request.getfixturevalue("db")
+    from tests.factories import CurationFactory, SiteSettingsFactory, default_site
+
+    SiteSettingsFactory(site=default_site())
+    CurationFactory(site=default_site())
+
+
 @pytest.fixture
 def site(db):
     """The default site (the demo's, where the test asked for the demo)."""

@@ -15,8 +15,9 @@ GENEROUS = 60.0
 
 
 def wait_for(condition: Callable, timeout: float = GENEROUS, interval: float = 0.05, what=""):
-    """Call `condition` until it returns something true, and return that; fail after `timeout`
-    seconds with what was awaited and the last value (or error) seen."""
+    """Call `condition` until it returns something true, and return that; after `timeout` seconds,
+    raise TimeoutError (an OSError) saying what was awaited and the last value (or error) seen.
+    An AssertionError in `condition` (the process died) ends the wait at once."""
     deadline = time.monotonic() + timeout
     last = None
     while True:
@@ -29,7 +30,7 @@ def wait_for(condition: Callable, timeout: float = GENEROUS, interval: float = 0
                 return last
         if time.monotonic() > deadline:
             awaited = what or repr(condition)
-            raise AssertionError(f"waited {timeout:.0f} s for {awaited}; last: {last!r}")
+            raise TimeoutError(f"waited {timeout:.0f} s for {awaited}; last: {last!r}")
         time.sleep(interval)
 
 

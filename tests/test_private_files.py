@@ -11,7 +11,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from masthead.demo.images import draw
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

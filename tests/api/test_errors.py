@@ -5,7 +5,7 @@ import pytest
 
 from tests.api.conftest import get, get_json
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 INVALID = [
     ("/api/stories/?limit=0", "limit"),

@@ -10,7 +10,7 @@ from masthead.curation.models import Curation, DontMissPick
 from tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from tests.pages import parse, visible_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 BASE = timezone.now() - timedelta(days=30)
 

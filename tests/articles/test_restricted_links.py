@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from tests.pages import parse
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -24,10 +24,11 @@ from tests.factories.curation import (
     breaking_banner,
 )
 from tests.factories.images import ImageFactory
+from tests.factories.newsroom import Newsroom, small_newsroom
 from tests.factories.people import OrganisationFactory, PersonFactory, UserFactory
 from tests.factories.publishing import publish
 from tests.factories.restrictions import GroupFactory, PageViewRestrictionFactory
-from tests.factories.sections import SectionPageFactory, nested_sections
+from tests.factories.sections import SectionPageFactory, nested_sections, section_named
 from tests.factories.sites import (
     HomePageFactory,
     SiteFactory,
@@ -35,8 +36,15 @@ from tests.factories.sites import (
     default_home,
     default_site,
 )
+from tests.factories.staff import (
+    STAFF_PASSWORD,
+    administrator,
+    newsroom_staff,
+    staff_member,
+)
 
 __all__ = [
+    "STAFF_PASSWORD",
     "ArticleBylineFactory",
     "ArticlePageFactory",
     "CorrectionFactory",
@@ -46,6 +54,7 @@ __all__ = [
     "GroupFactory",
     "HomePageFactory",
     "ImageFactory",
+    "Newsroom",
     "OrganisationFactory",
     "PageViewRestrictionFactory",
     "PersonFactory",
@@ -53,6 +62,7 @@ __all__ = [
     "SiteFactory",
     "SiteSettingsFactory",
     "UserFactory",
+    "administrator",
     "also_read",
     "breaking_banner",
     "default_home",
@@ -60,8 +70,12 @@ __all__ = [
     "figure",
     "heading",
     "nested_sections",
+    "newsroom_staff",
     "paragraph",
     "publish",
     "quote",
+    "section_named",
+    "small_newsroom",
+    "staff_member",
     "stories_in",
 ]

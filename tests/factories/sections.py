@@ -42,3 +42,15 @@ def nested_sections(*titles, parent=None) -> list[SectionPage]:
         )
         chain.append(parent)
     return chain
+
+
+def section_named(slug: str, title: str | None = None, parent=None) -> SectionPage:
+    """The published section `slug` under `parent` (the default front page), made on first use:
+    `section_named("world")` is "World" at /world/;
+    `section_named("asia", parent=section_named("world"))` is /world/asia/."""
+    parent = parent or default_home()
+    existing = SectionPage.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    title = title or slug.replace("-", " ").title()
+    return SectionPageFactory(title=title, slug=slug, parent=parent, published=True)

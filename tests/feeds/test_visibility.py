@@ -7,7 +7,7 @@ from masthead.core.dates import in_newsroom
 from tests.factories import PersonFactory
 from tests.feeds.conftest import fetch, sitemap_locations, tagged_story
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 
 def channels(hidden_stories) -> list[str]:

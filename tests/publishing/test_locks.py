@@ -12,7 +12,7 @@ from masthead.publishing.locks import LeaseLock, PostgresLeaseLock, scheduler_lo
 from masthead.publishing.models import WorkerLease
 from tests.publishing.processes import NOT_POSTGRES
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 TTL = timedelta(seconds=10)
 

@@ -48,7 +48,7 @@ def wait_for_a_pass(home: Path, timeout: float) -> None:
 
 def wait_for_no_workers(home: Path, timeout: float) -> list[int]:
     """The worker processes still running after up to `timeout` seconds (none, at best)."""
-    with contextlib.suppress(AssertionError):
+    with contextlib.suppress(TimeoutError):
         wait_for(lambda: not worker_processes(home), timeout, interval=0.2, what="no worker")
     return worker_processes(home)
 

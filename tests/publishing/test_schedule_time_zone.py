@@ -15,16 +15,18 @@ from wagtail.test.utils.form_data import (
 from wagtail.users.models import UserProfile
 
 from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
+from tests.factories import administrator
 from tests.pages import parse
 from tests.publishing.stories import draft_story, schedule
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 SUMMER_NOON_UTC = datetime(2030, 7, 1, 12, 0, tzinfo=UTC)  # 13:00 in London (BST)
 
 
 @pytest.fixture
 def editor(client):
+    administrator()
     assert client.login(username=ADMIN_USERNAME, password=ADMIN_PASSWORD)
     return client
 

@@ -21,7 +21,7 @@ from tests.publishing.stories import (
     scheduled_story,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 
 def publishes(page) -> int:

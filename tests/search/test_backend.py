@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_database_picks_the_full_text_engine():

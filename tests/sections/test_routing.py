@@ -11,7 +11,7 @@ from masthead.sections.site import site_for_host
 from tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from tests.pages import main_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from tests.factories import PersonFactory
 from tests.seo.helpers import json_ld, open_graph
 from tests.test_query_counts import build_newsroom, queries_to_render
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_counted_story_page_carries_the_structured_data(client, home):
