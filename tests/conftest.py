@@ -1,3 +1,8 @@
+"""The suite's world: each test builds what it needs with tests/factories; the demo newsroom
+only where a test asks for `demo_newsroom`. Tests are in two tiers (docs/testing.md)."""
+
+import sys
+
 import pytest
 from wagtail.models import Site
 
@@ -5,21 +10,97 @@ from masthead.demo.loader import DemoLoader
 
 REFERENCE_URL = "/top-news/pakistan-quietly-greenlights-security-pact-with-us/"
 
+_state = {"demo_loaded": False, "item": None}
+
+
+def uses_demo(item) -> bool:
+    return "demo_newsroom" in getattr(item, "fixturenames", ())
+
+
+def is_process_test(item) -> bool:
+    return item.get_closest_marker("process") is not None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The demo stays in the database once loaded: the tests that use it run after all others
+    (a stable sort, so pytest-django's order holds within each group). `slow`, the old name of
+    the process tier, still means `process`."""
+    for item in items:
+        if item.get_closest_marker("slow") and not is_process_test(item):
+            item.add_marker(pytest.mark.process)
+    items.sort(key=uses_demo)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    _state["item"] = item
+    try:
+        return (yield)
+    finally:
+        _state["item"] = None
+
+
+def _fast_tier_starts_no_process(event, args):
+    """The fast tier starts no process: a test that does must be marked `process`."""
+    if event != "subprocess.Popen":
+        return
+    item = _state["item"]
+    if item is not None and not is_process_test(item):
+        raise RuntimeError(
+            f"{item.nodeid} starts a process ({args[0]!r}) but is not marked "
+            "@pytest.mark.process (the process tier, docs/testing.md)"
+        )
+
+
+sys.addaudithook(_fast_tier_starts_no_process)
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo newsroom, loaded once; each test runs in a transaction rolled back after it."""
+def demo_newsroom(django_db_setup, django_db_blocker):
+    """The demo newsroom (`masthead demo`), loaded once per session, for the tests about the
+    reference page and the demo itself. It stays in the database for the rest of the session,
+    so the tests that ask for it run last (pytest_collection_modifyitems)."""
     with django_db_blocker.unblock():
-        DemoLoader(log=lambda line: None).load()
+        loader = DemoLoader(log=lambda line: None)
+        loader.load()
+    _state["demo_loaded"] = True
+    return loader
+
+
+@pytest.fixture(autouse=True)
+def _world_is_the_tests_own(request):
+    """A test that did not ask for the demo must not see it (it would, run after a demo test)."""
+    if _state["demo_loaded"] and not uses_demo(request.node):
+        pytest.fail(
+            "The demo newsroom is loaded, and this test did not ask for it: run it before the "
+            "demo tests (tests/conftest.py orders them last), or ask for `demo_newsroom`."
+        )
+
+
+@pytest.fixture(autouse=True)
+def _site_is_set_up(request):
+    """In a test with the database, the default site's settings and curation exist, as in every
+    newsroom once set up. (A fresh site's first page view creates them: a change that empties the
+    per-process copies, so the next view would read the sites again and miss the page cache.)"""
+    if "db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+        return
+    request.getfixturevalue("db")
+    from tests.factories import CurationFactory, SiteSettingsFactory, default_site
+
+    SiteSettingsFactory(site=default_site())
+    CurationFactory(site=default_site())
 
 
 @pytest.fixture
 def site(db):
+    """The default site (the demo's, where the test asked for the demo)."""
     return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
 def home(site):
+    """The default site's front page."""
     return site.root_page.specific
 
 

@@ -5,11 +5,15 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests import processes
+from tests.processes import coverage_env
+
+pytestmark = pytest.mark.process
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -17,8 +21,8 @@ REFERENCE_URL = "/top-news/pakistan-quietly-greenlights-security-pact-with-us/"
 
 
 def bare_env(home: Path, **extra) -> dict:
-    """Nothing but PATH and MASTHEAD_HOME (and what the test adds)."""
-    return {"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(home), **extra}
+    """Nothing but PATH and MASTHEAD_HOME (and what the test adds, and coverage's variable)."""
+    return {"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(home), **coverage_env(), **extra}
 
 
 def masthead(home: Path, *args: str) -> subprocess.CompletedProcess:
@@ -62,16 +66,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(url: str, timeout: float) -> bytes:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read()
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
+def wait_for_page(url: str, timeout: float) -> bytes:
+    def read() -> bytes:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+
+    return processes.wait_for(read, timeout, interval=0.5, what=url)
 
 
 @pytest.mark.skipif(not (ROOT / "Makefile").exists(), reason="needs the repository's Makefile")
@@ -86,10 +86,10 @@ def test_make_demo_serves_the_reference_page_in_the_foreground(tmp_path):
         start_new_session=True,
     )
     try:
-        page = wait_for(f"http://127.0.0.1:{port}{REFERENCE_URL}", timeout=240).decode()
+        page = wait_for_page(f"http://127.0.0.1:{port}{REFERENCE_URL}", timeout=240).decode()
         assert "Pakistan Quietly Greenlights Security Pact with US" in page
         assert "August 3, 2023" in page
-        assert wait_for(f"http://127.0.0.1:{port}/", timeout=10)
+        assert wait_for_page(f"http://127.0.0.1:{port}/", timeout=10)
         assert process.poll() is None, "make demo must stay in the foreground"
     finally:
         os.killpg(process.pid, signal.SIGTERM)

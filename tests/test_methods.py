@@ -3,17 +3,23 @@ API, as every API error is); HEAD on the API answers as GET does, without the bo
 
 import pytest
 
-from tests.conftest import REFERENCE_URL
+from tests.factories import CorrectionFactory, small_newsroom
 
 pytestmark = pytest.mark.django_db
 
-READER_PAGES = ["/", "/business/", REFERENCE_URL, "/tags/pakistan/", "/authors/amara-okafor/"]
-READER_PAGES += ["/corrections/"]
+
+@pytest.fixture
+def reader_pages(db) -> list[str]:
+    story = small_newsroom().story
+    CorrectionFactory(page=story)
+    return ["/", "/business/", story.url, "/tags/pakistan/", "/authors/amara-okafor/"] + [
+        "/corrections/"
+    ]
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_reader_pages_refuse_methods_that_write(client, method):
-    for url in READER_PAGES:
+def test_reader_pages_refuse_methods_that_write(client, method, reader_pages):
+    for url in reader_pages:
         response = getattr(client, method)(url)
         assert response.status_code == 405, (method, url)
         assert "GET" in response["Allow"] and "HEAD" in response["Allow"], url

@@ -8,10 +8,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
-from wagtail.images.models import Image
 
 from masthead.articles.models import ArticleByline, ArticleTag, Correction
-from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
+from tests.factories import (
+    ArticlePageFactory,
+    DontMissPickFactory,
+    FrontPagePinFactory,
+    ImageFactory,
+    PersonFactory,
+    SectionPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +58,8 @@ def queries_to_render(client, url) -> list[str]:
 
 def build_newsroom(home, stories: int) -> dict:
     """A section (with a subsection) full of stories by one author (with a photo), all tagged,
-    four in five with a lead image, one with a correction."""
-    image = Image.objects.first()
+    four in five with a lead image, one with a correction; a lead pin and Don't Miss picks."""
+    image = ImageFactory()
     author = PersonFactory(name="Prolific Writer", slug="prolific", photo=image)
     section = SectionPageFactory(parent=home, title="Busy", slug="busy")
     nested = SectionPageFactory(parent=section, title="Busier", slug="busier")
@@ -67,6 +73,9 @@ def build_newsroom(home, stories: int) -> dict:
     article, corrected = middle_stories(pages, section, 2)
     [nested_article] = middle_stories(pages, nested, 1)
     Correction.objects.create(page=corrected, text="An earlier version misspelt a name.")
+    FrontPagePinFactory(story=pages[0], slot="lead")
+    for page in pages[1:4]:
+        DontMissPickFactory(story=page)
     return {
         "article": article.url,
         "corrected article": corrected.url,

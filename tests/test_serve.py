@@ -4,6 +4,7 @@ The slow test migrates a new data folder, loads the demo and serves it with one 
 others check what `serve` refuses to do before it starts.
 """
 
+import contextlib
 import os
 import re
 import signal
@@ -17,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_commands import BIN, REFERENCE_URL, bare_env, free_port, masthead, wait_for
+from tests.processes import wait_for
+from tests.test_commands import BIN, REFERENCE_URL, bare_env, free_port, masthead, wait_for_page
 
 HASHED_CSS = re.compile(r'href="(/static/masthead/css/site\.[0-9a-f]{12}\.css)"')
 
@@ -57,7 +59,7 @@ def served(tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         try:
-            wait_for(f"{base}/robots.txt", timeout=180)
+            wait_for_page(f"{base}/robots.txt", timeout=180)
         except OSError:
             pytest.fail(f"masthead serve did not answer on {base}:\n{log.read_text()}")
         yield {"base": base, "process": process, "log": log, "home": home}
@@ -67,7 +69,7 @@ def served(tmp_path_factory):
             process.wait(timeout=30)
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_serve_answers_with_the_site(served):
     status, headers, page = get(served["base"] + "/")
     assert status == 200
@@ -81,7 +83,7 @@ def test_serve_answers_with_the_site(served):
     assert served["process"].poll() is None, "serve must stay in the foreground"
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_static_files_have_hashed_names_and_are_cached_for_ever(served):
     page = get(served["base"] + "/")[2]
     found = HASHED_CSS.search(page)
@@ -93,7 +95,7 @@ def test_static_files_have_hashed_names_and_are_cached_for_ever(served):
     assert (served["home"] / "static" / "staticfiles.json").exists()
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_debug_is_off_errors_are_the_sites_own_pages(served):
     status, _headers, page = get(served["base"] + "/no-such-page/")
     assert status == 404
@@ -125,38 +127,35 @@ def granian_workers(serve_pid: int) -> list[int]:
 
 def kill_a_worker(serve_pid: int, timeout: float = 60) -> int:
     """kill -9 one worker (waiting for one to exist); its PID."""
-    deadline = time.monotonic() + timeout
-    while not (workers := granian_workers(serve_pid)):
-        assert time.monotonic() < deadline, "no worker process appeared"
-        time.sleep(0.1)
+    workers = wait_for(lambda: granian_workers(serve_pid), timeout, what="a worker process")
     os.kill(workers[0], signal.SIGKILL)
     return workers[0]
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_serve_keeps_serving_when_workers_are_killed(served):
     """One kill: granian respawns the worker. A second one at once: granian's crash-loop rule
     ends granian, and the supervisor starts it again."""
     killed = set()
     for _kill in range(3):
         killed.add(kill_a_worker(served["process"].pid))
-        wait_for(served["base"] + "/robots.txt", timeout=60)
+        wait_for_page(served["base"] + "/robots.txt", timeout=60)
         assert get(served["base"] + "/")[0] == 200
     assert served["process"].poll() is None, served["log"].read_text()
     assert len(killed) == 3 and killed.isdisjoint(granian_workers(served["process"].pid))
     assert "Worker crash loop detected" in served["log"].read_text()  # granian's own exit
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_serve_exits_non_zero_after_n_quick_failures(served):
     port = free_port()
     args = ("--workers", "1", "--port", str(port), "--failure-window", "120")
     process, log = start_serve(served["home"], *args, MASTHEAD_SERVE_MAX_FAILURES="3")
     try:
         for _kill in range(2):
-            wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+            wait_for_page(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
             kill_a_worker(process.pid)
-        wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+        wait_for_page(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
         kill_a_worker(process.pid)
         assert process.wait(timeout=30) == 1
     finally:
@@ -168,7 +167,7 @@ def test_serve_exits_non_zero_after_n_quick_failures(served):
     assert children(process.pid) == []
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_serve_gives_up_with_the_servers_error(served):
     """Granian cannot start at all (its port is taken): the reason, after N tries."""
     with socket.socket() as taken:
@@ -184,38 +183,40 @@ def test_serve_gives_up_with_the_servers_error(served):
 
 
 def wait_gone(pids: list[int], timeout: float) -> list[int]:
-    deadline = time.monotonic() + timeout
-    while (left := [pid for pid in pids if Path(f"/proc/{pid}").exists()]) and (
-        time.monotonic() < deadline
-    ):
-        time.sleep(0.1)
-    return left
+    """The processes of `pids` still running after up to `timeout` seconds (none, at best)."""
+
+    def left() -> list[int]:
+        return [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+
+    with contextlib.suppress(TimeoutError):
+        wait_for(lambda: not left(), timeout, interval=0.1, what="the processes to exit")
+    return left()
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_ctrl_c_in_the_terminal_stops_serve_and_all_its_processes(served):
     """SIGINT to the whole foreground group, as a terminal's Ctrl-C (or `make demo`'s) sends."""
     port = free_port()
     process, log = start_serve(served["home"], "--workers", "2", "--port", str(port))
-    wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+    wait_for_page(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
     servers = children(process.pid) + granian_workers(process.pid)
     os.killpg(process.pid, signal.SIGINT)
     assert process.wait(timeout=30) == 0, log.read_text()
     assert wait_gone(servers, timeout=15) == [], log.read_text()
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_a_killed_serve_leaves_no_server_behind(served):
     port = free_port()
     process, log = start_serve(served["home"], "--workers", "1", "--port", str(port))
-    wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
+    wait_for_page(f"http://127.0.0.1:{port}/robots.txt", timeout=60)
     servers = children(process.pid) + granian_workers(process.pid)
     process.kill()  # the supervisor alone, by kill -9
     process.wait(timeout=10)
     assert wait_gone(servers, timeout=20) == [], log.read_text()
 
 
-@pytest.mark.slow
+@pytest.mark.process
 def test_sigterm_stops_it_within_seconds(served):
     process = served["process"]
     started = time.monotonic()

@@ -16,6 +16,7 @@ from tests.pagecache.varnish import VARNISH_MISSING, VARNISHD
 ERROR_PAGE = b"<html><head><title>Something went wrong</title></head><body>...</body></html>"
 
 
+@pytest.mark.process
 @pytest.mark.skipif(bool(VARNISH_MISSING), reason=VARNISH_MISSING or "")
 def test_the_soak_vcl_puts_two_servers_round_robin_behind_the_shipped_rules(tmp_path):
     vcl = tmp_path / "soak.vcl"

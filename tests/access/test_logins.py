@@ -7,8 +7,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
+from masthead.publishing import roles
+from tests.factories import administrator, staff_member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("accounts")]
 
 ADMIN_LOGIN = "/admin/login/"
 READER_LOGIN = "/_util/login/"
@@ -16,6 +18,13 @@ READER_LOGIN = "/_util/login/"
 
 def log_in(client, url, username, password, address="203.0.113.7"):
     return client.post(url, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+@pytest.fixture
+def accounts(db):
+    """The administrator, and the chief editor, a colleague with the same password."""
+    administrator()
+    staff_member("chief", roles.CHIEF_EDITOR)
 
 
 @pytest.fixture

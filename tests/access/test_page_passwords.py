@@ -12,8 +12,7 @@ from lxml import html as lxml_html
 from wagtail.models import PageViewRestriction
 
 from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, publish
+from tests.factories import ArticlePageFactory, administrator, publish, section_named
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,7 @@ PASSWORD = "swordfish-42"  # noqa: S105
 
 @pytest.fixture
 def story():
-    section = SectionPage.objects.get(slug="business")
+    section = section_named("business")
     return publish(ArticlePageFactory(parent=section, title="Harbour secrets", slug="secrets"))
 
 
@@ -83,6 +82,7 @@ def test_guessing_is_throttled_per_page_with_a_message_and_a_log_line(
 
 
 def test_the_privacy_dialog_never_shows_the_stored_password(client, story, restriction):
+    administrator()
     assert client.login(username=ADMIN_USERNAME, password=ADMIN_PASSWORD)
     url = f"/admin/pages/{story.pk}/privacy/"
     stored = PageViewRestriction.objects.get(pk=restriction.pk).password
@@ -101,6 +101,7 @@ def test_the_privacy_dialog_never_shows_the_stored_password(client, story, restr
 
 
 def test_a_new_password_restriction_still_needs_a_password(client, story):
+    administrator()
     assert client.login(username=ADMIN_USERNAME, password=ADMIN_PASSWORD)
     response = client.post(
         f"/admin/pages/{story.pk}/privacy/", {"restriction_type": "password", "password": ""}

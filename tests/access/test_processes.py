@@ -13,7 +13,7 @@ import pytest
 from tests.pagecache.test_processes import Server
 from tests.publishing.processes import Newsroom
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.process
 
 LIMIT = 4
 PAGE_PASSWORD = "harbour-pass-1"  # noqa: S105

@@ -3,11 +3,12 @@
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+
+from tests.factories import UserFactory
 
 UPLOADS = {
     "/admin/images/multiple/add/": (get_image_model, "photo.png"),
@@ -25,7 +26,7 @@ def upload(name: str) -> SimpleUploadedFile:
 
 @pytest.fixture
 def editor(client, db):
-    client.force_login(get_user_model().objects.get(username="admin"))
+    client.force_login(UserFactory(superuser=True))
     return client
 
 

@@ -1,6 +1,5 @@
 """The content API's tests: JSON helpers, and a newsroom with every kind of story readers may not
-see. The `slow` marker (the schemathesis run against a real server) is registered here; it runs by
-default, and `-m "not slow"` leaves it out."""
+see."""
 
 from datetime import timedelta
 
@@ -14,12 +13,6 @@ from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactor
 
 # A host the site accepts (ALLOWED_HOSTS) that is not the base URL's: no URL may come from it.
 OTHER_HOST = "localhost"
-
-
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "slow: runs a real server and schemathesis (about a minute); -m 'not slow'"
-    )
 
 
 def get(client, url, **headers):

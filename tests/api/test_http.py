@@ -8,8 +8,16 @@ from django.conf import settings
 
 from masthead.articles.models import ArticlePage
 from tests.api.conftest import get, get_json
+from tests.factories import administrator, small_newsroom
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def newsroom(db):
+    """Stories in sections, tags, people: something behind every endpoint."""
+    return small_newsroom()
+
 
 ENDPOINTS = [
     "/api/stories/",
@@ -53,9 +61,9 @@ def test_the_etag_changes_with_the_content(client):
 
 
 @pytest.mark.parametrize("logged_in", [False, True])
-def test_no_cookies_and_no_vary_cookie(client, django_user_model, logged_in):
+def test_no_cookies_and_no_vary_cookie(client, logged_in):
     if logged_in:
-        client.force_login(django_user_model.objects.get(username="admin"))
+        client.force_login(administrator())
     for url in [*ENDPOINTS, first_story_url(client), "/api/stories/?limit=0", "/api/nope/"]:
         response = get(client, url)
         assert not response.cookies, (url, response.cookies)

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from masthead.articles.models import ArticleByline
 from tests.api.conftest import get, get_json, headlines
-from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
+from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory, section_named
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +98,8 @@ def test_also_read_to_a_public_story_gives_its_id_and_url(client, hidden_stories
 
 
 def test_unpublished_and_private_sections_are_not_served(client, home):
+    section_named("top-news")
+    section_named("asia", parent=section_named("world"))
     draft = SectionPageFactory(parent=home, title="Draft desk", slug="draft-desk", live=False)
     private = SectionPageFactory(parent=home, title="Closed desk", slug="closed-desk")
     PageViewRestriction.objects.create(page=private, restriction_type="login")

@@ -6,10 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
-from wagtail.images.models import Image
 
 from masthead.articles.models import ArticleByline, ArticleTag
-from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
+from tests.factories import ArticlePageFactory, ImageFactory, PersonFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +53,7 @@ def build_newsroom(home, stories: int) -> dict:
     story has a lead image and every fifth author a photo."""
     section = SectionPageFactory(parent=home, title="Busy", slug="busy")
     SectionPageFactory(parent=section, title="Busier", slug="busier")
-    image = Image.objects.first()
+    image = ImageFactory()
     linked = ArticlePageFactory(parent=section)
     authors, pages = [], []
     for n in range(stories):

@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from tests.test_commands import BIN, bare_env, free_port, wait_for
+from tests.test_commands import BIN, bare_env, free_port, wait_for_page
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.process
 
 MAX_EXAMPLES = 50
 WORKERS = 4  # the run takes about 45 s with four workers, over a minute with one
@@ -41,7 +41,7 @@ def api_server(tmp_path):
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_for(f"{base}/api/openapi.json", timeout=60)
+        wait_for_page(f"{base}/api/openapi.json", timeout=60)
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)

@@ -14,7 +14,7 @@ from tests.conftest import REFERENCE_URL
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
 from tests.pages import parse, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 REFERENCE_HEADLINE = "Pakistan Quietly Greenlights Security Pact with US"
 # 12:00 in the newsroom's zone (the test settings' zone is Asia/Kolkata).

@@ -19,7 +19,7 @@ def reference_lines() -> list[str]:
 
 
 @pytest.fixture
-def response(client, db):
+def response(client, db, demo_newsroom):
     return client.get(REFERENCE_URL)
 
 

@@ -23,7 +23,7 @@ from tests.test_commands import BIN, ROOT, bare_env
 SUITE_DATABASE = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = SUITE_DATABASE.startswith("postgres")
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.process, pytest.mark.postgresql]
 
 
 def database_env(role: str) -> dict:

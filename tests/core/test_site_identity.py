@@ -3,21 +3,29 @@
 import pytest
 
 from masthead.core.models import SiteSettings
-from tests.conftest import REFERENCE_URL
+from tests.factories import administrator, small_newsroom
 from tests.pages import parse, visible_text
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/", "/top-news/", REFERENCE_URL, "/tags/pakistan/", "/authors/amara-okafor/"]
+
+@pytest.fixture
+def newsroom(db):
+    return small_newsroom()
 
 
-def test_editing_the_site_settings_changes_every_page(client, site):
+@pytest.fixture
+def pages(newsroom) -> list[str]:
+    return ["/", "/top-news/", newsroom.story_url, "/tags/pakistan/", "/authors/amara-okafor/"]
+
+
+def test_editing_the_site_settings_changes_every_page(client, site, pages):
     settings = SiteSettings.for_site(site)
     settings.name = "The Evening Ledger"
     settings.tagline = "Independent local news"
     settings.footer_text = "The Evening Ledger, 1 High Street"
     settings.save()
-    for url in PAGES:
+    for url in pages:
         page = parse(client.get(url))
         assert "The Evening Ledger" in page.findtext(".//title"), url
         name = visible_text(page.xpath("//p[@class='masthead__name']")[0])
@@ -27,15 +35,16 @@ def test_editing_the_site_settings_changes_every_page(client, site):
 
 
 def test_the_site_settings_screen_offers_name_logo_tagline_and_footer(client, site):
+    administrator()
     client.login(username="admin", password="masthead-demo")
     html = client.get(f"/admin/settings/core/sitesettings/{site.pk}/").content.decode()
     for label in ("Publication name", "Logo", "Tagline", "Footer text"):
         assert label in html, label
 
 
-def test_every_page_has_a_title_and_description_of_its_own(client):
+def test_every_page_has_a_title_and_description_of_its_own(client, pages):
     seen_titles, seen_descriptions = set(), set()
-    for url in [*PAGES, "/business/?page=2", "/world/asia/"]:
+    for url in [*pages, "/business/?page=2", "/world/asia/"]:
         page = parse(client.get(url))
         title = page.findtext(".//title").strip()
         description = page.xpath("//meta[@name='description']/@content")[0].strip()
@@ -46,7 +55,7 @@ def test_every_page_has_a_title_and_description_of_its_own(client):
         seen_descriptions.add(description)
 
 
-def test_no_link_says_only_read_more(client):
-    for url in PAGES:
+def test_no_link_says_only_read_more(client, pages):
+    for url in pages:
         for link in parse(client.get(url)).xpath("//a"):
             assert visible_text(link).lower() not in {"read more", "more", "click here", "here"}

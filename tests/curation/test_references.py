@@ -10,18 +10,30 @@ from wagtail.models import ReferenceIndex
 
 from masthead.articles.models import ArticlePage
 from masthead.curation.models import Curation, FrontPagePin
-from masthead.demo.accounts import PASSWORD
-from tests.conftest import REFERENCE_URL
+from masthead.publishing import roles
+from tests.factories import (
+    STAFF_PASSWORD,
+    ArticlePageFactory,
+    DontMissPickFactory,
+    staff_member,
+)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("picks")]
 
 index_migration = importlib.import_module(
     "masthead.curation.migrations.0004_index_curation_references"
 )
 
 
+@pytest.fixture
+def picks(db) -> list[ArticlePage]:
+    """The site's two Don't Miss picks."""
+    return [DontMissPickFactory(sort_order=n).story for n in range(2)]
+
+
 def reference_story() -> ArticlePage:
-    return ArticlePage.objects.get(url_path__endswith=REFERENCE_URL)
+    """A published story that nothing picks."""
+    return ArticlePageFactory(published=True)
 
 
 def references_from_curation(story) -> list[str]:
@@ -33,7 +45,8 @@ def references_from_curation(story) -> list[str]:
 
 
 def unpublish_dialog(client, story) -> str:
-    assert client.login(username="chief", password=PASSWORD)
+    staff_member("chief", roles.CHIEF_EDITOR)
+    assert client.login(username="chief", password=STAFF_PASSWORD)
     response = client.get(f"/admin/pages/{story.pk}/unpublish/")
     assert response.status_code == 200
     return " ".join(response.content.decode().split())

@@ -14,7 +14,7 @@ from masthead.demo.corpus import seed_corpus
 from masthead.demo.corpus.seed import MAX_WORDS, MIN_WORDS
 from tests.pages import main_text, parse, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 STORIES = 60
 

@@ -16,7 +16,7 @@ from masthead.people.models import Person
 from tests.conftest import REFERENCE_URL
 from tests.feeds.conftest import NS, fetch, xml
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 LIVE = content.LIVE_STORY
 

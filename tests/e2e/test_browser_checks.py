@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_commands import free_port, wait_for
+from tests.test_commands import free_port, wait_for_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.process]
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -115,7 +115,7 @@ def server(tools, tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         try:
-            wait_for(f"{base}/", timeout=120)
+            wait_for_page(f"{base}/", timeout=120)
         except OSError:
             pytest.fail(f"the server did not answer on {base}/:\n{log.read_text()[-3000:]}")
         yield base

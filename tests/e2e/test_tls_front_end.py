@@ -20,7 +20,7 @@ import pytest
 from tests.e2e.test_newsroom_flow import CHROME, ROOT, run, start, stop
 from tests.test_commands import BIN, REFERENCE_URL, bare_env, free_port
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.process]
 
 SCRIPT = Path(__file__).with_name("security.mjs")
 

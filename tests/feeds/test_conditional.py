@@ -9,7 +9,7 @@ from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 from tests.feeds.conftest import fetch
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 FEEDS = ["/feed/", "/feed/atom/", "/top-news/feed/", "/tags/pakistan/feed/atom/"]
 

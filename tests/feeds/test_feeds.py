@@ -18,7 +18,7 @@ from tests.conftest import REFERENCE_URL
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory, publish
 from tests.feeds.conftest import as_datetime, entry_links, feed, fetch, on_site
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 REFERENCE_HEADLINE = "Pakistan Quietly Greenlights Security Pact with US"
 RSS_FEEDS = [

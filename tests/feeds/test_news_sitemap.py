@@ -19,7 +19,7 @@ from tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from tests.feeds.conftest import NS, fetch, on_site, xml
 from tests.feeds.sitemap_checks import assert_valid_urlset, parse_w3c
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 @pytest.fixture

@@ -8,11 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.images.models import Image
 
 from masthead.articles.models import ArticleByline, ArticleTag
 from masthead.core.dates import newsroom_zone
-from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
+from tests.factories import ArticlePageFactory, ImageFactory, PersonFactory, SectionPageFactory
 from tests.feeds.conftest import OTHER_HOST
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +46,7 @@ def build_newsroom(home, stories: int) -> None:
     half of them in February 2024, half published in the last hour (news)."""
     author = PersonFactory(name="Prolific Writer", slug="prolific")
     section = SectionPageFactory(parent=home, title="Busy", slug="busy")
-    image = Image.objects.first()
+    image = ImageFactory()
     february = datetime(2024, 2, 10, 9, 0, tzinfo=newsroom_zone())
     recently = timezone.now() - timedelta(hours=1)
     pages = [

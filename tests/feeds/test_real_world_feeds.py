@@ -5,9 +5,27 @@ well-formed real RSS 2.0 or Atom feed carries, every entry of ours carries too, 
 import feedparser
 import pytest
 
+from tests.factories import ArticlePageFactory, PersonFactory, section_named
 from tests.feeds.conftest import DATASETS, feed
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def top_news(db):
+    """Top News with bylined, tagged stories, one with a lead image."""
+    section = section_named("top-news")
+    reporter = PersonFactory()
+    for image in (True, False):
+        ArticlePageFactory(
+            parent=section,
+            bylines=[reporter],
+            tags=["Security"],
+            with_lead_image=image,
+            published=True,
+        )
+    return section
+
 
 FEEDS_DIR = DATASETS / "feeds"
 # What a reader's software looks for in an entry, as feedparser names it.

@@ -3,11 +3,13 @@
 import pytest
 from django.conf import settings
 
-from tests.conftest import REFERENCE_URL
+from tests.factories import small_newsroom
 from tests.feeds.conftest import fetch
 from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
+
+STORY = "the story's own page"
 
 
 def test_robots_txt_names_the_sitemaps_by_absolute_url(client):
@@ -38,7 +40,7 @@ SITE_FEEDS = {"/feed/": "application/rss+xml", "/feed/atom/": "application/atom+
     ("url", "own_feed"),
     [
         ("/", None),
-        (REFERENCE_URL, None),
+        (STORY, None),
         ("/top-news/", "/top-news/feed/"),
         ("/world/asia/", "/world/asia/feed/"),
         ("/tags/pakistan/", "/tags/pakistan/feed/"),
@@ -46,6 +48,8 @@ SITE_FEEDS = {"/feed/": "application/rss+xml", "/feed/atom/": "application/atom+
     ],
 )
 def test_pages_link_their_feeds_for_autodiscovery(client, url, own_feed):
+    newsroom = small_newsroom()
+    url = newsroom.story_url if url == STORY else url
     expected = dict(SITE_FEEDS)
     if own_feed:
         expected |= {own_feed: "application/rss+xml", f"{own_feed}atom/": "application/atom+xml"}

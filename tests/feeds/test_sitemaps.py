@@ -15,7 +15,7 @@ from tests.feeds.conftest import NS, SITEMAP_NS, fetch, on_site, site_path, site
 from tests.feeds.sitemap_checks import assert_valid_urlset, parse_w3c
 from tests.pages import parse, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 REFERENCE_HEADLINE = "Pakistan Quietly Greenlights Security Pact with US"
 

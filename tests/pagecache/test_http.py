@@ -4,21 +4,20 @@ import gzip
 
 import brotli
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from masthead.pagecache import release, store
 from masthead.pagecache.entry import Entry
-from masthead.sections.models import SectionPage
-from tests.conftest import REFERENCE_URL
+from tests.factories import ArticlePageFactory, administrator, section_named
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_reader_page_is_cached_whole_with_its_dependencies(wsgi):
-    first = wsgi.get(REFERENCE_URL)
-    second = wsgi.get(REFERENCE_URL)
+    story = ArticlePageFactory(with_lead_image=True, tags=["Pakistan"], published=True)
+    first = wsgi.get(story.url)
+    second = wsgi.get(story.url)
     assert (first.status, first.cache, second.cache) == (200, "miss", "hit")
     assert second.body == first.body
     cache_control = second.headers["Cache-Control"]
@@ -62,9 +61,7 @@ def test_brotli_and_gzip_are_precompressed_and_the_same_page(wsgi):
 def test_editors_and_previews_are_never_served_or_stored(wsgi, client):
     wsgi.get("/")
     assert wsgi.get("/").cache == "hit"
-    User = get_user_model()
-    editor = User.objects.get(username="admin")
-    client.force_login(editor)
+    client.force_login(administrator())
     session = client.cookies["sessionid"].value
     as_editor = wsgi.get("/", cookie=f"sessionid={session}")
     assert as_editor.status == 200
@@ -75,7 +72,7 @@ def test_editors_and_previews_are_never_served_or_stored(wsgi, client):
 
 
 def test_a_response_that_sets_a_cookie_is_never_cached(wsgi):
-    section = SectionPage.objects.get(slug="world")
+    section = section_named("world")
     PageViewRestriction.objects.create(page=section, restriction_type="password", password="x")
     first = wsgi.get(section.url)
     second = wsgi.get(section.url)

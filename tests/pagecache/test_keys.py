@@ -6,26 +6,30 @@ from django.utils.html import escape
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from masthead.articles.models import ArticlePage
 from masthead.pagecache.hosts import SiteRow, pick_site
 from masthead.reader.listings import SECTION_PAGE_SIZE
-from masthead.sections.models import SectionPage
-from tests.pagecache.conftest import stories_in
+from tests.factories import (
+    ArticlePageFactory,
+    section_named,
+    stories_in,
+)
+from tests.pagecache.conftest import stories_in as live_stories_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world():
-    return SectionPage.objects.get(slug="world")
+    section = section_named("world")
+    ArticlePageFactory(parent=section, published=True)
+    return section
 
 
 @pytest.fixture
 def listing():
-    """The section with the most stories: more than one page of them."""
-    sections = SectionPage.objects.live()
-    section = max(sections, key=lambda s: ArticlePage.objects.live().descendant_of(s).count())
-    assert ArticlePage.objects.live().descendant_of(section).count() > SECTION_PAGE_SIZE
+    """A section with more than one page of stories."""
+    section = section_named("business")
+    stories_in(section, SECTION_PAGE_SIZE + 1)
     return section
 
 
@@ -72,7 +76,7 @@ def test_the_site_picked_for_a_host_is_wagtails(world):
 
 def test_a_repeated_page_parameter_is_never_served_from_the_cache(wsgi, listing):
     world = listing
-    first_page = stories_in(world)[0]
+    first_page = live_stories_in(world)[0]
     assert wsgi.get(f"{world.url}?page=1&page=2").status == 200
     wsgi.get(f"{world.url}?page=1&page=2")
     reply = wsgi.get(f"{world.url}?page=2&page=1")  # Django reads the last one: page 1
@@ -99,7 +103,7 @@ def test_page_one_is_the_page_itself(wsgi, listing):
 
 
 def test_page_numbers_on_a_page_that_does_not_paginate_are_not_stored(wsgi):
-    story = ArticlePage.objects.live().order_by("-published_at").first()
+    story = ArticlePageFactory(published=True)
     for number in range(2, 40):
         assert wsgi.get(f"{story.url}?page={number}").status == 200
     assert wsgi.get(f"{story.url}?page=7").cache != "hit"

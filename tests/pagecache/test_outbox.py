@@ -16,8 +16,7 @@ from masthead.pagecache.bus.redis import RedisBus
 from masthead.pagecache.invalidation import relay
 from masthead.pagecache.models import PendingInvalidation
 from masthead.pagecache.tasks import purge_tags
-from masthead.sections.models import SectionPage
-from tests.pagecache.conftest import stories_in
+from tests.factories import ArticlePageFactory, section_named
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +31,7 @@ def free_port() -> int:
 
 @pytest.fixture
 def story():
-    return stories_in(SectionPage.objects.get(slug="business"))[0]
+    return ArticlePageFactory(parent=section_named("business"), published=True)
 
 
 def test_an_invalidation_the_bus_cannot_take_is_kept_until_delivered(warm, wsgi, story):

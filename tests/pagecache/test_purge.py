@@ -88,6 +88,7 @@ def configured_backends(home, **env) -> dict:
     return json.loads(result.stdout)
 
 
+@pytest.mark.process
 def test_the_settings_switch_varnish_on_from_the_environment(tmp_path):
     assert configured_backends(tmp_path) == {}
     urls = "http://127.0.0.1:6081, http://10.0.0.2:6081"

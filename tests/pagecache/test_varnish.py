@@ -20,7 +20,10 @@ import pytest
 from masthead.pagecache.purge import purge
 from tests.pagecache.varnish import PURGE_SECRET, VARNISH_MISSING, running_varnish
 
-pytestmark = pytest.mark.skipif(VARNISH_MISSING is not None, reason=str(VARNISH_MISSING))
+pytestmark = [
+    pytest.mark.process,
+    pytest.mark.skipif(VARNISH_MISSING is not None, reason=str(VARNISH_MISSING)),
+]
 
 CACHEABLE = "public, max-age=60, s-maxage=300, stale-while-revalidate=30"
 # path -> (tags, Cache-Control)

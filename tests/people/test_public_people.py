@@ -5,8 +5,13 @@ public story makes them public everywhere."""
 import pytest
 from wagtail.models import PageViewRestriction
 
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory, publish
+from tests.factories import (
+    ArticlePageFactory,
+    PersonFactory,
+    SectionPageFactory,
+    publish,
+    section_named,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +36,7 @@ def in_sitemap(client, slug) -> bool:
 def draft_writer():
     writer = PersonFactory(name="Dana Draftonly", slug="dana-draftonly")
     agency = PersonFactory(name="Unseen Agency", slug="unseen-agency", kind="organisation")
-    section = SectionPage.objects.get(slug="business")
+    section = section_named("business")
     story = ArticlePageFactory(
         parent=section, title="Still a draft", live=False, credit_organisation=agency
     )

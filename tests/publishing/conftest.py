@@ -1,4 +1,4 @@
-"""Fixtures for the scheduling tests: a demo section in-process, and fresh databases for real
+"""Fixtures for the scheduling tests: a section in-process, and fresh databases for real
 `masthead worker` processes (migrated once per session, then copied for each test)."""
 
 import shutil
@@ -6,7 +6,7 @@ import shutil
 import pytest
 from wagtail.models import Page
 
-from masthead.sections.models import SectionPage
+from tests.factories import section_named
 from tests.publishing.processes import (
     NOT_POSTGRES,
     Newsroom,
@@ -21,7 +21,7 @@ from tests.test_commands import bare_env
 
 @pytest.fixture
 def section(db) -> Page:
-    return SectionPage.objects.filter(depth=3).order_by("path").first()
+    return section_named("top-news")
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +46,7 @@ def postgres_template(tmp_path_factory):
         admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def newsroom(request, tmp_path):
     """A fresh, migrated database for `masthead` subprocesses, on SQLite or on PostgreSQL."""
     home = tmp_path / "home"

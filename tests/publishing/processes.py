@@ -10,7 +10,6 @@ import os
 import signal
 import sqlite3
 import subprocess
-import time
 import uuid
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from tests.processes import wait_for
 from tests.test_commands import BIN, ROOT, bare_env
 
 NOT_POSTGRES = (
@@ -73,11 +73,11 @@ class WorkerProcess:
         return self.err.read_text()
 
     def wait_for_line(self, text: str, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in self.output():
+        def printed() -> bool:
             assert self.process.poll() is None, f"the worker died:\n{self.output()}{self.errors()}"
-            assert time.monotonic() < deadline, f"no {text!r} in:\n{self.output()}"
-            time.sleep(0.1)
+            return text in self.output()
+
+        wait_for(printed, timeout, interval=0.1, what=f"{text!r} from the worker")
 
     def stop(self, signum=signal.SIGTERM, timeout: float = 30) -> int:
         if self.process.poll() is None:

@@ -10,7 +10,7 @@ import pytest
 
 from tests.publishing.processes import BIN
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.process
 
 
 def prepare(newsroom) -> dict:

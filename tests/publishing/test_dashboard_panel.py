@@ -14,6 +14,7 @@ from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
 from masthead.publishing.locks import SCHEDULER
 from masthead.publishing.models import ScheduleIncident, WorkerLease
 from masthead.publishing.wagtail_hooks import SchedulePanel
+from tests.factories import administrator, newsroom_staff
 from tests.pages import parse, visible_text
 from tests.publishing.stories import live_story_expiring, scheduled_story
 
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(client):
+    administrator()
     assert client.login(username=ADMIN_USERNAME, password=ADMIN_PASSWORD)
     return client
 
@@ -124,7 +126,8 @@ def count_panel_queries(user) -> int:
 
 
 def test_the_panel_makes_the_same_few_queries_however_much_is_scheduled(section):
-    admin = get_user_model().objects.get(username=ADMIN_USERNAME)
+    admin = administrator()
+    newsroom_staff()
     worker_ran(seconds_ago=1)
     scheduled_story(section, "One story", timezone.now() + timedelta(hours=1))
     few = count_panel_queries(admin)

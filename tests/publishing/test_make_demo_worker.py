@@ -1,16 +1,19 @@
 """`make demo` runs the scheduling worker beside the server, and stops it when it is stopped."""
 
+import contextlib
 import os
 import signal
 import sqlite3
 import subprocess
-import time
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from tests.test_commands import ROOT, bare_env, free_port, wait_for
+from tests.processes import wait_for
+from tests.test_commands import ROOT, bare_env, free_port, wait_for_page
+
+pytestmark = pytest.mark.process
 
 REFERENCE_URL = "/top-news/pakistan-quietly-greenlights-security-pact-with-us/"
 
@@ -34,21 +37,20 @@ def worker_processes(home: Path) -> list[int]:
 
 def wait_for_a_pass(home: Path, timeout: float) -> None:
     """Until the worker has finished a pass (its lease row records it)."""
-    deadline = time.monotonic() + timeout
     sql = "SELECT count(*) FROM publishing_workerlease WHERE last_run_at IS NOT NULL"
-    while True:
+
+    def passes() -> int:
         with closing(sqlite3.connect(home / "masthead.sqlite3", timeout=20)) as connection:
-            if connection.execute(sql).fetchone()[0]:
-                return
-        assert time.monotonic() < deadline, "the worker never finished a pass"
-        time.sleep(0.2)
+            return connection.execute(sql).fetchone()[0]
+
+    wait_for(passes, timeout, interval=0.2, what="a pass of the worker")
 
 
 def wait_for_no_workers(home: Path, timeout: float) -> list[int]:
-    deadline = time.monotonic() + timeout
-    while (left := worker_processes(home)) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    return left
+    """The worker processes still running after up to `timeout` seconds (none, at best)."""
+    with contextlib.suppress(TimeoutError):
+        wait_for(lambda: not worker_processes(home), timeout, interval=0.2, what="no worker")
+    return worker_processes(home)
 
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc (Linux)")
@@ -65,7 +67,7 @@ def test_make_demo_runs_the_worker_and_leaves_none_behind(tmp_path, stop_signal)
         start_new_session=True,
     )
     try:
-        wait_for(f"http://127.0.0.1:{port}{REFERENCE_URL}", timeout=240)
+        wait_for_page(f"http://127.0.0.1:{port}{REFERENCE_URL}", timeout=240)
         wait_for_a_pass(tmp_path, timeout=60)
         assert len(worker_processes(tmp_path)) == 1
         assert process.poll() is None, "make demo must stay in the foreground"

@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import (
 from wagtail.users.models import UserProfile
 
 from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
+from tests.factories import administrator
 from tests.pages import parse
 from tests.publishing.stories import draft_story, schedule
 
@@ -25,6 +26,7 @@ SUMMER_NOON_UTC = datetime(2030, 7, 1, 12, 0, tzinfo=UTC)  # 13:00 in London (BS
 
 @pytest.fixture
 def editor(client):
+    administrator()
     assert client.login(username=ADMIN_USERNAME, password=ADMIN_PASSWORD)
     return client
 

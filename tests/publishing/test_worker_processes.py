@@ -11,6 +11,8 @@ import pytest
 
 from tests.publishing.processes import BIN
 
+pytestmark = pytest.mark.process
+
 LEASE = "took the scheduler's lease"
 
 

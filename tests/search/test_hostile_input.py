@@ -4,12 +4,30 @@ import re
 
 import pytest
 
+from tests.factories import ArticlePageFactory, paragraph
 from tests.pages import main_text, parse
 from tests.search.helpers import SEARCH_URL, result_headlines, search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("stories")]
 
 REFERENCE_HEADLINE = "Pakistan Quietly Greenlights Security Pact with US"
+
+
+@pytest.fixture
+def stories(db):
+    """The story about the security pact, and one that only mentions security."""
+    ArticlePageFactory(
+        title=REFERENCE_HEADLINE,
+        body=[paragraph("The security pact and its terms were signed without a debate.")],
+        published=True,
+    )
+    ArticlePageFactory(
+        title="Airport security queues grow",
+        body=[paragraph("Travellers waited for hours at security.")],
+        published=True,
+    )
+
+
 EMPTY_HELP = "Type one or more words"
 NO_RESULTS = "No stories match"
 

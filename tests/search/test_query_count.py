@@ -3,11 +3,8 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail_factories import ImageFactory
 
-from masthead.articles.models import ArticlePage
-from tests.conftest import REFERENCE_URL
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, ImageFactory
 from tests.search.helpers import SEARCH_URL, result_headlines
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +30,7 @@ def queries_to_render(client, url) -> list[str]:
 @pytest.fixture
 def blocks_that_look_things_up():
     """A body with an image and an "also read" link: converting them would query per story."""
-    reference = ArticlePage.objects.get(url_path__endswith=REFERENCE_URL)
+    reference = ArticlePageFactory(title="Ferries: the timetable", published=True)
     return [
         ("paragraph", "<p>Zanzibar ferry news, with a picture and a link.</p>"),
         ("image", {"image": ImageFactory(), "alt_text": "A ferry", "caption": "", "credit": ""}),

@@ -13,7 +13,7 @@ from tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from tests.pages import main_text, parse, visible_text
 from tests.search.helpers import document, result_headlines, search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 REFERENCE_HEADLINE = "Pakistan Quietly Greenlights Security Pact with US"
 

@@ -7,8 +7,7 @@ import pytest
 from django.apps import apps
 from taggit.models import Tag
 
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, publish
+from tests.factories import ArticlePageFactory, publish, section_named
 from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +17,7 @@ SYMBOLS = ["🙂", "#", "—"]
 
 @pytest.fixture
 def story():
-    section = SectionPage.objects.get(slug="business")
+    section = section_named("business")
     return publish(ArticlePageFactory(parent=section, title="A story with odd tags"))
 
 
@@ -56,7 +55,7 @@ def test_a_second_tag_of_symbols_gets_a_slug_of_its_own(story):
 
 
 def test_the_migration_repairs_empty_slugs_stored_before_it(client, story):
-    (tag,) = tag_story(story, "—")
+    tag, _ = tag_story(story, "—", "Pakistan")  # the sitemap lists the usable one
     Tag.objects.filter(pk=tag.pk).update(slug="")  # as taggit stored it before the fix
     assert client.get(story.url).status_code == 200  # skipped, never a 500 meanwhile
     assert client.get("/sitemap-tags.xml").status_code == 200

@@ -11,7 +11,7 @@ from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, SectionPageFactory
 from tests.pages import parse, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 # The demo's newest story: dated at the moment the demo loads (content.LIVE_STORY).
 LIVE = content.LIVE_STORY["headline"]

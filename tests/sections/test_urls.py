@@ -5,7 +5,13 @@ from django.core.exceptions import ValidationError
 
 from masthead.core.models import RESERVED_SLUGS
 from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, SectionPageFactory, publish
+from tests.factories import (
+    ArticlePageFactory,
+    SectionPageFactory,
+    administrator,
+    publish,
+    section_named,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +26,7 @@ def test_a_section_cannot_take_a_slug_the_site_uses(home, slug):
 
 @pytest.mark.parametrize("slug", ["feed", "admin", "static", "media"])
 def test_a_story_cannot_take_a_slug_the_site_uses(slug):
-    section = SectionPage.objects.get(slug="business")
+    section = section_named("business")
     with pytest.raises(ValidationError, match="taken by the site's own pages"):
         ArticlePageFactory(parent=section, slug=slug)
 
@@ -30,6 +36,7 @@ def test_the_reserved_slugs_cover_the_routes():
 
 
 def test_the_editor_shows_the_reserved_slug_message(client, home):
+    administrator()
     client.login(username="admin", password="masthead-demo")
     response = client.post(
         f"/admin/pages/add/sections/sectionpage/{home.pk}/",
@@ -43,7 +50,7 @@ def test_the_editor_shows_the_reserved_slug_message(client, home):
 def test_changing_a_story_slug_redirects_the_old_url_permanently(
     client, django_capture_on_commit_callbacks
 ):
-    section = SectionPage.objects.get(slug="business")
+    section = section_named("business")
     story = publish(ArticlePageFactory(parent=section, slug="old-slug", title="Renamed story"))
     old_url = story.url
     story.slug = "new-slug"
@@ -57,8 +64,8 @@ def test_changing_a_story_slug_redirects_the_old_url_permanently(
 
 
 def test_moving_a_story_redirects_the_old_url_permanently(client):
-    business = SectionPage.objects.get(slug="business")
-    opinion = SectionPage.objects.get(slug="opinion")
+    business = section_named("business")
+    opinion = section_named("opinion")
     story = publish(ArticlePageFactory(parent=business, slug="moving-story"))
     story.move(opinion, pos="last-child")
     response = client.get("/business/moving-story/")

@@ -5,10 +5,21 @@ import pytest
 
 from masthead.security.wsgi import SecureResponses
 from masthead.settings.security import https_settings
-from tests.conftest import REFERENCE_URL
+from tests.factories import ArticlePageFactory, section_named
 from tests.pagecache.wsgi_client import WSGIClient
 
 pytestmark = pytest.mark.django_db
+
+REFERENCE_URL = "/top-news/a-story/"
+
+
+@pytest.fixture(autouse=True)
+def story(db):
+    """A published story."""
+    story = ArticlePageFactory(parent=section_named("top-news"), slug="a-story", published=True)
+    assert story.url == REFERENCE_URL
+    return story
+
 
 HTTPS = {"x_forwarded_proto": "https"}
 

@@ -12,7 +12,7 @@ from tests.factories import ArticlePageFactory, publish
 from tests.pages import parse
 from tests.seo.helpers import canonicals, extract, json_ld, open_graph, site_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 PUBLIC_ORIGIN = "https://news.example.org"
 PAGES = [

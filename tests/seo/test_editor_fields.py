@@ -13,8 +13,7 @@ from wagtail.test.utils.form_data import (
 
 from masthead.articles.models import ArticlePage
 from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, publish
+from tests.factories import ArticlePageFactory, administrator, publish, section_named
 from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
@@ -24,13 +23,14 @@ MINOR_EDIT_LABEL = "This is a minor edit (do not change the modified date)"
 
 @pytest.fixture
 def editor(client):
+    administrator()
     assert client.login(username=ADMIN_USERNAME, password=ADMIN_PASSWORD)
     return client
 
 
 @pytest.fixture
 def story(db):
-    section = SectionPage.objects.get(slug="business")
+    section = section_named("business")
     page = ArticlePageFactory(parent=section, published_at=timezone.now() - timedelta(days=30))
     page = publish(page)
     page.standfirst += " Updated."

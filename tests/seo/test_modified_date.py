@@ -8,8 +8,7 @@ from wagtail.models import Revision
 
 from masthead.articles.models import ArticlePage
 from masthead.core.dates import iso_datetime
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, publish
+from tests.factories import ArticlePageFactory, publish, section_named
 from tests.seo.helpers import json_ld, open_graph
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def story(db):
     """A story published once, a year ago by its public date."""
-    section = SectionPage.objects.get(slug="business")
+    section = section_named("business")
     page = ArticlePageFactory(parent=section, published_at=timezone.now() - timedelta(days=365))
     return publish(page)
 
@@ -71,7 +70,7 @@ def test_a_minor_edit_keeps_the_modified_date(client, story):
 
 
 def test_a_minor_first_publication_still_dates_the_story(client, db):
-    section = SectionPage.objects.get(slug="business")
+    section = section_named("business")
     page = ArticlePageFactory(parent=section, minor_edit=True)
     page = publish(page)
     published, modified = dates(client, page)

@@ -15,7 +15,7 @@ from tests.factories import ArticlePageFactory, PersonFactory
 from tests.pages import parse
 from tests.seo.helpers import json_ld, json_ld_items, open_graph, site_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 BYLINE_URL = "/top-news/bnp-seeks-non-interference-with-india/"
 IMAGE_URL = "/top-news/54-killed-in-overnight-airstrikes-in-gaza/"

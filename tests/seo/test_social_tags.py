@@ -17,7 +17,7 @@ from tests.seo.helpers import (
     twitter,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 IMAGE_URL = "/top-news/54-killed-in-overnight-airstrikes-in-gaza/"
 SITE_NAME = "The Masthead Gazette"

@@ -10,7 +10,7 @@ from masthead.articles.models import ArticlePage
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 READER_PAGES = [
     "/",

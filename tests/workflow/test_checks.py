@@ -1,11 +1,9 @@
 """What stops a publication, and what the editor is warned about."""
 
 import pytest
-from wagtail.images.models import Image
 
 from masthead.articles.checks import blocking_problems, publication_warnings
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, ImageFactory, section_named
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +13,7 @@ def fields(problems):
 
 
 def test_a_story_needs_headline_standfirst_and_lead_image_alt_text():
-    image = Image.objects.first()
+    image = ImageFactory()
     assert fields(blocking_problems({"title": " ", "standfirst": ""})) == {"title", "standfirst"}
     assert fields(blocking_problems({"title": "T", "standfirst": "S", "lead_image": image})) == {
         "lead_image_alt"
@@ -29,12 +27,12 @@ def test_a_story_needs_headline_standfirst_and_lead_image_alt_text():
 
 
 def test_warnings_for_uncredited_image_long_headline_and_links_to_drafts():
-    section = SectionPage.objects.get(slug="world")
+    section = section_named("world")
     draft = ArticlePageFactory(parent=section, title="Still a draft", live=False)
     story = ArticlePageFactory(
         parent=section,
         title="x" * 111,
-        lead_image=Image.objects.first(),
+        lead_image=ImageFactory(),
         lead_image_alt="A crowd",
         body=[
             ("paragraph", f'<p>See <a linktype="page" id="{draft.pk}">this</a>.</p>'),
@@ -48,12 +46,12 @@ def test_warnings_for_uncredited_image_long_headline_and_links_to_drafts():
 
 
 def test_a_clean_story_has_no_warnings():
-    section = SectionPage.objects.get(slug="world")
+    section = section_named("world")
     assert publication_warnings(ArticlePageFactory(parent=section)) == []
 
 
 def test_a_link_to_an_unpublished_story_is_not_a_link_for_readers(client):
-    section = SectionPage.objects.get(slug="world")
+    section = section_named("world")
     draft = ArticlePageFactory(parent=section, slug="secret-merger-plan", live=False)
     story = ArticlePageFactory(
         parent=section,

@@ -11,7 +11,7 @@ from masthead.demo.accounts import PASSWORD
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 OTHER_DESK = "Business exclusive: the bank merger talks"
 BODY = "Unpublished text for the demo"  # the demo pipeline's draft bodies

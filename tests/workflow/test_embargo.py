@@ -13,13 +13,18 @@ from wagtail.models import PageLogEntry, Revision
 
 from masthead.articles import embargo
 from masthead.articles.models import ArticlePage
-from masthead.demo.accounts import PASSWORD
 from masthead.publishing import scheduling
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
 from tests.workflow.test_channels import channels
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
+
+
+@pytest.fixture
+def staff(db):
+    """The five role accounts on their desks (Business; Top News and World)."""
+    return newsroom_staff()
+
 
 HEADLINE = "Embargoed exclusive: the port concession"
 WORD = "concession"
@@ -30,9 +35,7 @@ def user(username):
 
 
 def story_in(slug="world", **fields) -> ArticlePage:
-    story = ArticlePageFactory(
-        parent=SectionPage.objects.get(slug=slug), live=False, title=HEADLINE, **fields
-    )
+    story = ArticlePageFactory(parent=section_named(slug), live=False, title=HEADLINE, **fields)
     story.save_revision(user=user("reporter"))
     return story
 
@@ -137,7 +140,7 @@ def test_publishing_a_revision_from_before_the_embargo_keeps_the_embargo(client,
 
 
 def test_bulk_publish_schedules_the_release(client, embargoed):
-    assert client.login(username="editor", password=PASSWORD)
+    assert client.login(username="editor", password=STAFF_PASSWORD)
     response = client.post(
         f"/admin/bulk/wagtailcore/page/publish/?id={embargoed.pk}&next=/admin/", {}
     )
@@ -148,7 +151,7 @@ def test_bulk_publish_schedules_the_release(client, embargoed):
 
 def test_approve_and_publish_in_the_workflow_schedules_the_release(client, embargoed):
     embargoed.get_workflow().start(embargoed, user("reporter"))
-    assert client.login(username="editor", password=PASSWORD)
+    assert client.login(username="editor", password=STAFF_PASSWORD)
     for _ in ("Copy edit", "Publish"):
         embargoed.refresh_from_db()
         state = embargoed.current_workflow_state.current_task_state
@@ -161,7 +164,7 @@ def test_approve_and_publish_in_the_workflow_schedules_the_release(client, embar
 
 
 def test_the_admin_api_publish_action_schedules_the_release(client, embargoed):
-    assert client.login(username="editor", password=PASSWORD)
+    assert client.login(username="editor", password=STAFF_PASSWORD)
     response = client.post(f"/admin/api/main/pages/{embargoed.pk}/action/publish/")
     assert response.status_code == 200, response.content
     assert_released_at_embargo(embargoed)
@@ -171,7 +174,7 @@ def test_the_admin_api_publish_action_schedules_the_release(client, embargoed):
 def test_copy_with_publish_copies_keeps_the_copy_under_embargo(client, embargoed):
     copy = CopyPageAction(
         embargoed,
-        to=SectionPage.objects.get(slug="business"),
+        to=section_named("business"),
         update_attrs={"slug": "port-concession-copy", "title": HEADLINE},
         keep_live=True,
         user=user("chief"),
@@ -187,7 +190,7 @@ def test_copy_with_publish_copies_keeps_the_copy_under_embargo(client, embargoed
 def test_moving_to_another_section_keeps_the_embargo(client, embargoed):
     embargoed.get_latest_revision().publish(user=user("editor"))
     admin = get_user_model().objects.create_superuser("mover", "mover@masthead.invalid", "x")
-    business = SectionPage.objects.get(slug="business")
+    business = section_named("business")
     MovePageAction(embargoed, business, pos="last-child", user=admin).execute()
     embargoed.refresh_from_db()
     assert embargoed.url_path.endswith("/business/" + embargoed.slug + "/")
@@ -275,7 +278,7 @@ def test_the_chief_lifts_the_embargo_with_a_reason_and_it_is_logged(client, emba
 def edit(client, username, story, **fields):
     from tests.workflow.editor_form import editor_form_data
 
-    assert client.login(username=username, password=PASSWORD)
+    assert client.login(username=username, password=STAFF_PASSWORD)
     return client.post(
         f"/admin/pages/{story.pk}/edit/", {**editor_form_data(story), **fields}, follow=True
     )
@@ -283,7 +286,7 @@ def edit(client, username, story, **fields):
 
 def test_only_who_may_lift_an_embargo_is_offered_the_controls_to_lift_it(client, embargoed):
     for username, offered in (("editor", False), ("chief", True)):
-        assert client.login(username=username, password=PASSWORD)
+        assert client.login(username=username, password=STAFF_PASSWORD)
         page = client.get(f"/admin/pages/{embargoed.pk}/edit/")
         assert page.status_code == 200
         assert ('name="confirm_embargo_change"' in page.content.decode()) is offered, username

@@ -5,10 +5,16 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Workflow
 
 from masthead.publishing.review_hooks import can_submit
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, newsroom_staff, section_named
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
+
+
+@pytest.fixture
+def staff(db):
+    """The five role accounts on their desks (Business; Top News and World)."""
+    return newsroom_staff()
+
 
 ACTIONS = [
     "create",
@@ -70,8 +76,8 @@ def checks_for(user, section) -> dict:
 def test_each_role_can_do_exactly_what_the_matrix_says(username):
     user = get_user_model().objects.get(username=username)
     desk_slug, expectations = MATRIX[username]
-    inside = SectionPage.objects.get(slug=desk_slug)
-    outside = SectionPage.objects.get(slug=OUTSIDE)
+    inside = section_named(desk_slug)
+    outside = section_named(OUTSIDE)
     checks = {"in": checks_for(user, inside), "out": checks_for(user, outside)}
     wrong = []
     for action, (in_desk, out_of_desk) in zip(ACTIONS, expectations, strict=True):

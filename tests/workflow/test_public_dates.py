@@ -8,9 +8,13 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from masthead.articles.history import PUBLIC_DATE_ACTION
-from masthead.demo.accounts import PASSWORD
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, publish
+from tests.factories import (
+    STAFF_PASSWORD,
+    ArticlePageFactory,
+    newsroom_staff,
+    publish,
+    section_named,
+)
 from tests.workflow.editor_form import editor_form_data
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +24,7 @@ PUBLISHED = datetime(2026, 3, 2, 14, 28, 49, tzinfo=UTC)
 
 @pytest.fixture
 def story():
-    page = ArticlePageFactory(parent=SectionPage.objects.get(slug="world"), live=False)
+    page = ArticlePageFactory(parent=section_named("world"), live=False)
     page.published_at = PUBLISHED
     return publish(page)
 
@@ -31,7 +35,8 @@ def widget(value) -> str:
 
 
 def edit_and_publish(client, story, published_at: str):
-    assert client.login(username="editor", password=PASSWORD)
+    newsroom_staff()
+    assert client.login(username="editor", password=STAFF_PASSWORD)
     data = {**editor_form_data(story), "published_at": published_at, "action-publish": "1"}
     response = client.post(f"/admin/pages/{story.pk}/edit/", data)
     assert response.status_code == 302, response.content.decode()[-2000:]

@@ -1,13 +1,12 @@
 import pytest
 
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, publish
+from tests.factories import ArticlePageFactory, publish, section_named
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_pulled_story_answers_410_gone(client):
-    story = publish(ArticlePageFactory(parent=SectionPage.objects.get(slug="world")))
+    story = publish(ArticlePageFactory(parent=section_named("world")))
     url = story.url
     assert client.get(url).status_code == 200
     story.unpublish()
@@ -17,7 +16,7 @@ def test_a_pulled_story_answers_410_gone(client):
 
 
 def test_a_story_never_published_is_simply_not_found(client):
-    story = ArticlePageFactory(parent=SectionPage.objects.get(slug="world"), live=False)
+    story = ArticlePageFactory(parent=section_named("world"), live=False)
     assert client.get(f"/world/{story.slug}/").status_code == 404
 
 

@@ -4,11 +4,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import WorkflowState
 
-from masthead.demo.accounts import PASSWORD
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
+
+
+@pytest.fixture
+def staff(db):
+    """The five role accounts on their desks (Business; Top News and World)."""
+    return newsroom_staff()
 
 
 def user(username):
@@ -16,12 +20,12 @@ def user(username):
 
 
 def login(client, username):
-    assert client.login(username=username, password=PASSWORD)
+    assert client.login(username=username, password=STAFF_PASSWORD)
     return client
 
 
 def draft_by(username, section_slug, title="Council approves new bridge"):
-    section = SectionPage.objects.get(slug=section_slug)
+    section = section_named(section_slug)
     story = ArticlePageFactory(parent=section, owner=user(username), live=False, title=title)
     story.save_revision(user=user(username))
     return story
@@ -102,7 +106,7 @@ def test_a_reporter_sees_the_submit_button(client):
 def test_review_state_shows_in_the_page_listing(client):
     story = draft_by("reporter", "top-news", title="Awaiting the copy desk")
     submit(story, "reporter")
-    section = SectionPage.objects.get(slug="top-news")
+    section = section_named("top-news")
     listing = login(client, "editor").get(f"/admin/pages/{section.pk}/").content.decode()
     assert "Awaiting the copy desk" in listing
     assert "in review: Copy edit" in listing
