@@ -9,6 +9,8 @@ MASTHEAD_PURGE_WAIT   the longest (seconds) a purge of the shared caches in fron
                       waits for every live server process to apply its invalidation
                       (pagecache/bus/acks.py); past it, the purge goes out and the laggard is
                       logged; default 5
+MASTHEAD_PURGE_LIVE   seconds since its last record for a server process to count as live, so
+                      that a purge waits for it; default 3.5 (each records every second)
 """
 
 import os
@@ -19,3 +21,4 @@ TASKS = {
     TASK_BACKEND: {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 MASTHEAD_PURGE_WAIT = float(os.environ.get("MASTHEAD_PURGE_WAIT", "5"))
+MASTHEAD_PURGE_LIVE = float(os.environ.get("MASTHEAD_PURGE_LIVE", "3.5"))

@@ -3,8 +3,8 @@ one of them has (then Varnish cannot refetch the old page from a process that ha
 
 Each server process's page cache records in the bus's store (a Redis hash, or the
 `pagecache_processack` table) "applied every invalidation up to N" as soon as it has, and again
-every `HEARTBEAT` seconds. A process heard from within `LIVE` seconds is live; one that has not
-been heard from for longer (killed, stopped, cut off from the bus) is not waited for.
+every `HEARTBEAT` seconds. A process heard from within `MASTHEAD_PURGE_LIVE` seconds is live;
+one not heard from for longer (killed, stopped, cut off from the bus) is not waited for.
 
 A purge task (`pagecache.tasks.purge_tags`) waits until every live process has reached the
 invalidation's number, at most `settings.MASTHEAD_PURGE_WAIT` seconds: then it purges anyway
@@ -19,10 +19,12 @@ import secrets
 import socket
 import time
 
+from django.conf import settings
+
 log = logging.getLogger(__name__)
 
 HEARTBEAT = 1.0  # seconds between the records of a process with nothing new to record
-LIVE = 3.5  # seconds since its last record for a process to count as live
+LIVE = 3.5  # seconds since its last record for a process to count as live (the default)
 FORGET = 600.0  # records older than this are deleted
 POLL = 0.02  # seconds between looks while waiting
 
@@ -35,6 +37,7 @@ def process_name() -> str:
 def lagging(bus, seq: int, now: float | None = None) -> dict[str, int]:
     """The live processes that have not applied invalidation `seq`, with where they are."""
     now = time.time() if now is None else now
+    live = getattr(settings, "MASTHEAD_PURGE_LIVE", LIVE)
     records = bus.acks()
     gone = [process for process, (_, seen) in records.items() if now - seen > FORGET]
     if gone:
@@ -42,7 +45,7 @@ def lagging(bus, seq: int, now: float | None = None) -> dict[str, int]:
     return {
         process: applied
         for process, (applied, seen) in records.items()
-        if now - seen <= LIVE and applied < seq
+        if now - seen <= live and applied < seq
     }
 
 
