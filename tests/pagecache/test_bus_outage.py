@@ -74,7 +74,8 @@ def newsroom(tmp_path_factory) -> Newsroom:
 
 def pending(room: Newsroom) -> int:
     with closing(sqlite3.connect(room.home / "masthead.sqlite3", timeout=20)) as connection:
-        return connection.execute("SELECT COUNT(*) FROM pagecache_pendinginvalidation").fetchone()[0]
+        rows = connection.execute("SELECT COUNT(*) FROM pagecache_pendinginvalidation")
+        return rows.fetchone()[0]
 
 
 def test_a_server_cut_off_from_redis_serves_the_change_at_once(newsroom, own_redis):

@@ -10,7 +10,7 @@ import signal
 import sqlite3
 import threading
 import time
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 
 import pytest
@@ -65,10 +65,8 @@ def descendants(pid: int) -> list[int]:
 
 def signal_all(server: Server, signum: int) -> None:
     for pid in descendants(server.process.pid):
-        try:
+        with suppress(ProcessLookupError):
             os.kill(pid, signum)
-        except ProcessLookupError:
-            pass
 
 
 def wait(check, timeout: float, what: str):
@@ -85,8 +83,9 @@ def serving_and_recorded(room: Newsroom) -> Server:
     server = Server(room, f"acks-{time.monotonic_ns()}", {})
     server.warm(STORY)
     wait(
-        lambda: {row[0] for row in query(room, "SELECT process FROM pagecache_processack")}
-        - before,
+        lambda: (
+            {row[0] for row in query(room, "SELECT process FROM pagecache_processack")} - before
+        ),
         30,
         "the server never recorded what it applied",
     )

@@ -5,8 +5,9 @@ with one conditional UPDATE when it is free, expired or already its own; it rene
 pass and clears it on exit, so another worker takes over at once after a clean stop and within
 `ttl` after a crash elsewhere; on the same machine, a worker takes the lease of a dead one at
 once (its holder names a process that no longer runs: a worker restarted after a crash, or a
-standby beside it, publishes what is due without waiting out the lease). On SQLite the UPDATE runs in an IMMEDIATE transaction (the settings' mode),
-which serialises writers, so two workers can never both see the lease as free.
+standby beside it, publishes what is due without waiting out the lease). On SQLite the UPDATE
+runs in an IMMEDIATE transaction (the settings' mode), which serialises writers, so two workers
+can never both see the lease as free.
 
 On PostgreSQL the lease row is kept for visibility (the admin panel reads it) and, in addition,
 a session advisory lock is held for the length of each pass: it does not depend on the workers'
