@@ -6,6 +6,7 @@ MASTHEAD_HOME set to a corpus home; each command prints one line of JSON.
     pages      one URL of each reader page type
     queries URL  the SQL queries of that page, rendered past the page cache
     publish    publish a change to the newest story's headline (for publish-to-fresh)
+    newest     the URLs that change affects
 """
 
 from __future__ import annotations
@@ -120,6 +121,16 @@ def queries(url: str) -> dict:
     }
 
 
+def newest() -> dict:
+    """The URLs a change to the newest story affects (what `publish` changes)."""
+    story = newest_story()
+    return affected(story)
+
+
+def affected(story) -> dict:
+    return {"article": story.url, "section": story.get_parent().url, "home": "/", "feed": "/feed/"}
+
+
 def publish() -> dict:
     """Change the newest story's headline and publish it as an editor would; `published_at` is
     the moment just before publishing (the editor's click)."""
@@ -135,16 +146,18 @@ def publish() -> dict:
         "marker": marker,
         "published_at": clicked,
         "publish_seconds": round(done - clicked, 3),
-        "urls": {
-            "article": story.url,
-            "section": story.get_parent().url,
-            "home": "/",
-            "feed": "/feed/",
-        },
+        "urls": affected(story),
     }
 
 
-COMMANDS = {"count": count, "urls": urls, "pages": pages, "queries": queries, "publish": publish}
+COMMANDS = {
+    "count": count,
+    "urls": urls,
+    "pages": pages,
+    "queries": queries,
+    "publish": publish,
+    "newest": newest,
+}
 
 
 def main() -> None:

@@ -75,9 +75,16 @@ class PageCache:
                 threading.Thread(target=target, name=name, daemon=True).start()
 
     def _listen(self) -> None:
-        self.bus.listen(
-            self._on_start, self._on_invalidation, lambda: self._stopping, self._on_lost
-        )
+        while not self._stopping:
+            try:
+                self.bus.listen(
+                    self._on_start, self._on_invalidation, lambda: self._stopping, self._on_lost
+                )
+            except Exception:
+                # Whatever went wrong, the listener goes on (having started over).
+                log.exception("page cache: the listener failed; starting over")
+                self._on_lost()
+                time.sleep(RELAY_INTERVAL)
 
     def _relay(self) -> None:
         """Send what a process that died left in the outbox, should no worker be running."""

@@ -18,14 +18,16 @@ log = logging.getLogger(__name__)
 # INCR, raised to the floor (ARGV[1]) where it fell below it, then PUBLISH "<seq> <tags>" on
 # channel ARGV[2]: one script runs alone, so every listener gets the numbers in order and may
 # acknowledge "applied up to N" (acks.py). Returns the number.
+# (Lua's numbers are doubles, which `..` would print as 1.7e+15: %d prints every digit.)
 PUBLISH = """
 local seq = redis.call('INCR', KEYS[1])
 if seq < tonumber(ARGV[1]) then
   redis.call('SET', KEYS[1], ARGV[1])
   seq = tonumber(ARGV[1])
 end
-redis.call('PUBLISH', ARGV[2], seq .. ' ' .. ARGV[3])
-return seq
+local shown = string.format('%d', seq)
+redis.call('PUBLISH', ARGV[2], shown .. ' ' .. ARGV[3])
+return shown
 """
 RECONNECT_EVERY = 0.1  # seconds between tries while Redis is away
 
