@@ -6,16 +6,19 @@ For each setup (the database bus; the Redis bus; the Redis bus with Varnish in f
 times (20): the newest story, its section, the front page and /feed/ are fetched until cached,
 another process publishes a headline change as an editor does (`python -m bench.inside
 publish`), and each URL is polled (a thread each, a new connection every 10 ms) until it has
-answered with the new headline for `SETTLED` seconds in a row. A URL's time is when the first
-answer of that last fresh run arrived, from the moment before `publish()` (the click); a stale
-answer after a fresh one starts the run again. The setup's figure is the worst URL of the
+answered with the new headline for `SETTLED` seconds in a row; the polling starts before the
+publish, and one publisher process serves every publish of a setup. A URL's time is when the
+first answer of that last fresh run arrived, from the moment before `publish()` (the click); a
+stale answer after a fresh one starts the run again. The setup's figure is the worst URL of the
 worst trial.
 """
 
 from __future__ import annotations
 
+import json
 import statistics
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -23,7 +26,7 @@ import uuid
 from pathlib import Path
 
 from bench.processes import MastheadServer, masthead_command, masthead_env, stop
-from bench.soak.stores import Redis, Varnish
+from bench.soak.stores import ROOT, Redis, Varnish
 
 SETTLED = 0.5
 POLL_EVERY = 0.01
@@ -36,11 +39,12 @@ def fetch(url: str) -> bytes:
         return response.read()
 
 
-def fresh_at(url: str, marker: bytes, clicked: float, out: dict, name: str) -> None:
-    """Poll `url` until it has shown `marker` for SETTLED seconds; record in `out[name]` the
-    seconds from the click to the first answer of that run (inf: never within TIMEOUT)."""
-    run_start = None
-    while time.time() - clicked < TIMEOUT:
+def fresh_at(url: str, marker: bytes, out: dict, name: str) -> None:
+    """Poll `url` (from before the publish) until it has shown `marker` for SETTLED seconds;
+    record in `out[name]` when the first answer of that run arrived (epoch seconds; inf: never
+    within TIMEOUT)."""
+    started, run_start = time.time(), None
+    while time.time() - started < TIMEOUT:
         try:
             body = fetch(url)
         except OSError:
@@ -49,7 +53,7 @@ def fresh_at(url: str, marker: bytes, clicked: float, out: dict, name: str) -> N
         if marker in body:
             run_start = run_start or now
             if now - run_start >= SETTLED:
-                out[name] = round(run_start - clicked, 3)
+                out[name] = run_start
                 return
         else:
             run_start = None
@@ -57,19 +61,45 @@ def fresh_at(url: str, marker: bytes, clicked: float, out: dict, name: str) -> N
     out[name] = float("inf")
 
 
-def trial(origin: str, home: Path, env: dict, inside) -> dict:
-    published = inside(home, "publish", env=env)
-    marker, clicked = published["marker"].encode(), published["published_at"]
+class Publisher:
+    """`python -m bench.inside publisher`: one process that publishes on request."""
+
+    def __init__(self, home: Path, env: dict):
+        self.process = subprocess.Popen(  # noqa: S603 (our own module)
+            [sys.executable, "-m", "bench.inside", "publisher"],
+            cwd=ROOT,
+            env=masthead_env(home, **env),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def publish(self, marker: str) -> dict:
+        self.process.stdin.write(marker + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def stop(self) -> None:
+        self.process.stdin.close()
+        stop(self.process)
+
+
+def trial(origin: str, urls: dict, publisher: Publisher) -> dict:
+    """The URLs polled from before the click until fresh; seconds from the click, per URL."""
+    marker = f"bench {time.time_ns() // 1_000_000 % 1_000_000_000}"
     seen: dict[str, float] = {}
     threads = [
-        threading.Thread(target=fresh_at, args=(origin + path, marker, clicked, seen, name))
-        for name, path in published["urls"].items()
+        threading.Thread(target=fresh_at, args=(origin + path, marker.encode(), seen, name))
+        for name, path in urls.items()
     ]
     for thread in threads:
         thread.start()
+    published = publisher.publish(marker)
     for thread in threads:
         thread.join()
-    return {"publish_seconds": published["publish_seconds"], "fresh": seen}
+    clicked = published["published_at"]
+    fresh = {name: round(max(0.0, at - clicked), 3) for name, at in seen.items()}
+    return {"publish_seconds": published["publish_seconds"], "fresh": fresh}
 
 
 def warm(origin: str, urls: dict) -> None:
@@ -85,7 +115,7 @@ class Setup:
         self.name, self.home, self.workdir = name, home, workdir
         self.env = {"MASTHEAD_CACHE_PREFIX": f"bench-{uuid.uuid4().hex[:8]}"}
         self.parts: list = []
-        self.worker = None
+        self.worker = self.publisher = None
         if "redis" in name:
             redis = Redis(workdir / "redis")
             redis.start()
@@ -115,7 +145,11 @@ class Setup:
                     stderr=subprocess.STDOUT,
                 )
 
+        self.publisher = Publisher(self.home, self.env)
+
     def stop(self) -> None:
+        if self.publisher is not None:
+            self.publisher.stop()
         if self.worker is not None:
             stop(self.worker)
         self.server.stop()
@@ -136,7 +170,7 @@ def measure(home: Path, workdir: Path, inside, say, trials: int = 20, workers: i
             runs, urls = [], inside(home, "newest", env=setup.env)
             for number in range(1, trials + 1):
                 warm(setup.origin, urls)
-                runs.append(trial(setup.origin, home, setup.env, inside))
+                runs.append(trial(setup.origin, urls, setup.publisher))
                 worst = max(runs[-1]["fresh"].values())
                 say(f"  {name} publish {number}/{trials}: every URL fresh after {worst:.2f} s")
                 time.sleep(0.5)

@@ -7,6 +7,7 @@ MASTHEAD_HOME set to a corpus home; each command prints one line of JSON.
     queries URL  the SQL queries of that page, rendered past the page cache
     publish    publish a change to the newest story's headline (for publish-to-fresh)
     newest     the URLs that change affects
+    publisher  publish once per marker read from stdin (bench/freshness.py)
 """
 
 from __future__ import annotations
@@ -131,11 +132,11 @@ def affected(story) -> dict:
     return {"article": story.url, "section": story.get_parent().url, "home": "/", "feed": "/feed/"}
 
 
-def publish() -> dict:
+def publish(marker: str | None = None) -> dict:
     """Change the newest story's headline and publish it as an editor would; `published_at` is
     the moment just before publishing (the editor's click)."""
     story = newest_story()
-    marker = f"bench {time.time_ns() // 1_000_000 % 1_000_000_000}"
+    marker = marker or f"bench {time.time_ns() // 1_000_000 % 1_000_000_000}"
     story.title = f"{MARKER.sub('', story.title)} ({marker})"
     story.draft_title = story.title
     revision = story.save_revision()
@@ -150,6 +151,14 @@ def publish() -> dict:
     }
 
 
+def publisher() -> dict:
+    """Publish once per marker read from stdin (one a line), answering each with `publish`'s
+    JSON: one process for many publishes, so none waits for Django to start."""
+    for line in sys.stdin:
+        print(json.dumps(publish(line.strip())), flush=True)
+    return {"done": True}
+
+
 COMMANDS = {
     "count": count,
     "urls": urls,
@@ -157,6 +166,7 @@ COMMANDS = {
     "queries": queries,
     "publish": publish,
     "newest": newest,
+    "publisher": publisher,
 }
 
 
