@@ -8,8 +8,9 @@ Steps, each announced as it starts:
    a story page's bytes, each on a free loopback port;
 3. wrk against each scenario (median of --runs runs of --seconds seconds);
 4. the resident memory of the server's workers after the load;
-5. publish to fresh: a headline change published from another process, the story, its
-   section, the front page and the feed polled until each shows it;
+5. publish to fresh (bench/freshness.py; alone: `--only freshness`): 20 headline changes
+   published from another process per bus (database, Redis, Redis behind Varnish), the story,
+   its section, the front page and the feed polled until each shows it;
 6. the SQL queries of each reader page type at each corpus size;
 7. the report (bench/results/) and the targets, PASS or MISS.
 """
@@ -29,7 +30,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import checks, load, report
+from bench import checks, freshness, load, report
 from bench.processes import (
     MastheadServer,
     Nginx,
@@ -62,6 +63,10 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--page-timeout", type=float, default=300, help="seconds for one page's query count"
     )
+    parser.add_argument("--trials", type=int, default=20, help="publishes per freshness setup")
+    parser.add_argument(
+        "--only", choices=["freshness"], help="run this step alone (on the --stories corpus)"
+    )
     return parser.parse_args()
 
 
@@ -78,12 +83,12 @@ def ensure_tools() -> None:
         subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)  # noqa: S603, S607
 
 
-def inside(home: Path, *command: str, timeout: float | None = None) -> dict:
+def inside(home: Path, *command: str, timeout: float | None = None, env=None) -> dict:
     """Run `python -m bench.inside COMMAND` for the corpus in `home`; its JSON answer."""
     output = subprocess.run(  # noqa: S603 (our own module)
         [sys.executable, "-m", "bench.inside", *command],
         cwd=ROOT,
-        env=masthead_env(home),
+        env=masthead_env(home, **(env or {})),
         capture_output=True,
         text=True,
         check=True,
@@ -163,47 +168,6 @@ def run_load(server, nginx, urls, settings, workdir) -> dict:
     return results
 
 
-# Publish to fresh ------------------------------------------------------------------------------
-
-
-def publish_to_fresh(server: MastheadServer, home: Path, urls: dict, trials: int = 3) -> dict:
-    """The newest story, its section, the front page and the feed are cached; a headline
-    change is published; each is polled until it shows the change."""
-    worst, runs = 0.0, []
-    for trial in range(1, trials + 1):
-        for path in (urls["story"], urls["section"], "/", "/feed/"):
-            fetch(server.origin + path)
-        published = inside(home, "publish")
-        seen = poll_until_fresh(server.origin, published)
-        seconds = {name: at - published["published_at"] for name, at in seen.items()}
-        worst = max(worst, *seconds.values())
-        runs.append({"publish_seconds": published["publish_seconds"], "fresh": seconds})
-        say(
-            f"publish to fresh, trial {trial}: "
-            + ", ".join(f"{name} {value:.2f} s" for name, value in seconds.items())
-            + f" (the publish itself took {published['publish_seconds']:.2f} s)"
-        )
-        time.sleep(1)
-    return {"max_seconds": worst, "trials": runs}
-
-
-def poll_until_fresh(origin: str, published: dict, timeout: float = 30.0) -> dict[str, float]:
-    marker = published["marker"].encode()
-    pending = dict(published["urls"])
-    seen: dict[str, float] = {}
-    deadline = time.time() + timeout
-    while pending and time.time() < deadline:
-        for name, path in list(pending.items()):
-            body, _ = fetch(origin + path)
-            if marker in body:
-                seen[name] = time.time()
-                del pending[name]
-        time.sleep(0.01)
-    for name in pending:
-        seen[name] = float("inf")
-    return seen
-
-
 # The run ---------------------------------------------------------------------------------------
 
 
@@ -246,16 +210,38 @@ def serve_and_measure(options, results: dict) -> None:
             results["load"] = run_load(server, nginx, urls, settings, workdir)
             results["rss_mb"] = [rss_mb(pid) for pid in server.worker_pids()]
             say("resident memory: " + ", ".join(f"{mb:.0f} MB" for mb in results["rss_mb"]))
-            idle(server)
-            results["freshness"] = publish_to_fresh(server, home, urls)
         finally:
             if nginx is not None:
                 nginx.stop()
             server.stop()
 
 
+def publish_to_fresh(options) -> dict:
+    """Step 5 (bench/freshness.py), on servers of its own."""
+    home = options.home / f"c{options.stories}"
+    with tempfile.TemporaryDirectory(prefix="masthead-fresh-") as temp:
+        return freshness.measure(
+            home, Path(temp), inside, say, trials=options.trials, workers=options.workers
+        )
+
+
+def only_freshness(options) -> None:
+    ensure_corpus(options.home / f"c{options.stories}", options.stories)
+    results = {"freshness": publish_to_fresh(options)}
+    check = checks.fresh_check(results["freshness"])
+    verdict = f"  {check.verdict}  {check.target}: {check.measured}"
+    for line in [*freshness.lines(results["freshness"]), "", verdict]:
+        say(line)
+    out = ROOT / "bench" / "results" / "freshness.json"
+    out.write_text(json.dumps(results, indent=2, default=str))
+    say(f"written: {out}")
+
+
 def main() -> None:
     options = arguments()
+    if options.only == "freshness":
+        only_freshness(options)
+        return
     results = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}",
@@ -267,6 +253,7 @@ def main() -> None:
     sizes = sorted({options.stories, *(int(size) for size in options.sizes.split(",") if size)})
     ensure_corpus(options.home / f"c{options.stories}", options.stories)
     serve_and_measure(options, results)
+    results["freshness"] = publish_to_fresh(options)
     results["queries"] = {}
     for size in sizes:
         home = ensure_corpus(options.home / f"c{size}", size)

@@ -6,6 +6,8 @@ MASTHEAD_HOME set to a corpus home; each command prints one line of JSON.
     pages      one URL of each reader page type
     queries URL  the SQL queries of that page, rendered past the page cache
     publish    publish a change to the newest story's headline (for publish-to-fresh)
+    newest     the URLs that change affects
+    publisher  publish once per marker read from stdin (bench/freshness.py)
 """
 
 from __future__ import annotations
@@ -120,11 +122,21 @@ def queries(url: str) -> dict:
     }
 
 
-def publish() -> dict:
+def newest() -> dict:
+    """The URLs a change to the newest story affects (what `publish` changes)."""
+    story = newest_story()
+    return affected(story)
+
+
+def affected(story) -> dict:
+    return {"article": story.url, "section": story.get_parent().url, "home": "/", "feed": "/feed/"}
+
+
+def publish(marker: str | None = None) -> dict:
     """Change the newest story's headline and publish it as an editor would; `published_at` is
     the moment just before publishing (the editor's click)."""
     story = newest_story()
-    marker = f"bench {time.time_ns() // 1_000_000 % 1_000_000_000}"
+    marker = marker or f"bench {time.time_ns() // 1_000_000 % 1_000_000_000}"
     story.title = f"{MARKER.sub('', story.title)} ({marker})"
     story.draft_title = story.title
     revision = story.save_revision()
@@ -135,16 +147,27 @@ def publish() -> dict:
         "marker": marker,
         "published_at": clicked,
         "publish_seconds": round(done - clicked, 3),
-        "urls": {
-            "article": story.url,
-            "section": story.get_parent().url,
-            "home": "/",
-            "feed": "/feed/",
-        },
+        "urls": affected(story),
     }
 
 
-COMMANDS = {"count": count, "urls": urls, "pages": pages, "queries": queries, "publish": publish}
+def publisher() -> dict:
+    """Publish once per marker read from stdin (one a line), answering each with `publish`'s
+    JSON: one process for many publishes, so none waits for Django to start."""
+    for line in sys.stdin:
+        print(json.dumps(publish(line.strip())), flush=True)
+    return {"done": True}
+
+
+COMMANDS = {
+    "count": count,
+    "urls": urls,
+    "pages": pages,
+    "queries": queries,
+    "publish": publish,
+    "newest": newest,
+    "publisher": publisher,
+}
 
 
 def main() -> None:

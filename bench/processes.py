@@ -100,11 +100,14 @@ class Nginx:
 class MastheadServer:
     """`masthead serve` on a free loopback port, for the corpus in `home`."""
 
-    def __init__(self, home: Path, workers: int = 2, log: Path | None = None):
+    def __init__(
+        self, home: Path, workers: int = 2, log: Path | None = None, env: dict | None = None
+    ):
         self.home = home
         self.workers = workers
         self.port = free_port()
         self.log = log
+        self.extra_env = env or {}
         self.process: subprocess.Popen | None = None
 
     @property
@@ -112,7 +115,7 @@ class MastheadServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        env = masthead_env(self.home, MASTHEAD_BASE_URL=self.origin)
+        env = masthead_env(self.home, MASTHEAD_BASE_URL=self.origin, **self.extra_env)
         command = [masthead_command(), "serve", "--port", str(self.port)]
         command += ["--workers", str(self.workers)]
         output = self.log.open("ab") if self.log else subprocess.DEVNULL

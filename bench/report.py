@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bench import freshness
 from bench.checks import Check
 
 RESULTS = Path(__file__).parent / "results"
@@ -49,7 +50,7 @@ def write(results: dict, checks: list[Check], say) -> None:
         memory = ", ".join(f"{mb:.0f} MB" for mb in results["rss_mb"])
         lines.append(f"resident memory per worker: {memory}")
     if results.get("freshness"):
-        lines.append(f"publish to fresh: max {results['freshness']['max_seconds']:.2f} s")
+        lines += freshness.lines(results["freshness"])
     lines += ["", "Targets:"] + [f"  {c.verdict}  {c.target}: {c.measured}" for c in checks]
     text = "\n".join(lines) + "\n"
     say("\n" + text)

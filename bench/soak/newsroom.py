@@ -9,6 +9,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from bench.processes import MastheadServer, masthead_command, rss_mb, stop, wait_for
@@ -96,6 +97,14 @@ class SchedulingWorker:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+
+    def wait_for(self, text: str, seconds: float = 120) -> None:
+        """Until the worker's log says `text` (it took the scheduler's lease, say)."""
+        deadline = time.monotonic() + seconds
+        while text not in self.log.read_text(errors="replace"):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{self.log}: no {text!r}")
+            time.sleep(0.2)
 
     def stop(self) -> None:
         if self.process is not None:

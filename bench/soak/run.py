@@ -33,6 +33,9 @@ class Plan:
     faults: list[tuple[float, str]]
     stories: int = 1000
     note: str = ""
+    # A second `masthead worker` beside the first (docs/deployment.md): it runs tasks (the
+    # purges) and takes the scheduler's lease when the first dies.
+    standby: bool = False
 
 
 PLANS = {
@@ -48,7 +51,9 @@ PLANS = {
             (0.55, "restart_redis"),
             (0.75, "restart_postgres"),
         ],
-        note="2 x masthead serve --workers 2 behind one Varnish, PostgreSQL and Redis of its own",
+        standby=True,
+        note="2 x masthead serve --workers 2 behind one Varnish, PostgreSQL and Redis of its own,"
+        " 2 x masthead worker",
     ),
     "sqlite": Plan(
         "sqlite",
@@ -120,6 +125,12 @@ class Run:
             serve.start()
         self.worker = SchedulingWorker(self.env, self.workdir / "worker.log")
         self.worker.start()
+        self.standby = None
+        if plan.standby:
+            # The first takes the scheduler's lease; the faults kill that one.
+            self.worker.wait_for("took the scheduler's lease")
+            self.standby = SchedulingWorker(self.env, self.workdir / "worker-standby.log")
+            self.standby.start()
         self.editor = Editor(self.env, self.workdir / "editor.log")
         self.editor.start()
 
@@ -241,6 +252,7 @@ class Run:
         for part in (
             getattr(self, "editor", None),
             getattr(self, "worker", None),
+            getattr(self, "standby", None),
             *self.serves,
             self.varnish,
             self.redis,

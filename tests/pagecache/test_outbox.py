@@ -124,3 +124,26 @@ def test_a_purge_abandoned_by_a_killed_worker_is_run_again():
     running.refresh_from_db()
     assert abandoned.status == TaskResultStatus.READY  # a worker runs it again
     assert running.status == TaskResultStatus.RUNNING  # not twice while its worker lives
+
+
+def test_a_render_overtaken_by_an_invalidation_is_not_kept_by_varnish(wsgi, monkeypatch):
+    """Varnish fetching a page while a change to it is applied would keep the old render for
+    s-maxage (5 minutes) after the purge; such a render goes out `no-cache` and is not stored."""
+    from masthead.pagecache import deps, middleware
+    from masthead.pagecache.state import state
+    from tests.conftest import REFERENCE_URL
+
+    finish = deps.finish
+
+    def change_arrives_meanwhile(token):
+        recording = finish(token)
+        state.apply(state.last_seq + 1, recording.tags)  # as the listener does
+        return recording
+
+    monkeypatch.setattr(middleware.deps, "finish", change_arrives_meanwhile)
+    overtaken = wsgi.get(REFERENCE_URL)
+    assert overtaken.status == 200
+    assert overtaken.headers["Cache-Control"] == "no-cache"
+    monkeypatch.setattr(middleware.deps, "finish", finish)
+    assert wsgi.get(REFERENCE_URL).cache == "miss"  # not stored: rendered again
+    assert "s-maxage" in wsgi.get(REFERENCE_URL).headers["Cache-Control"]

@@ -202,7 +202,7 @@ def test_a_publisher_killed_at_any_step_leaves_every_server_fresh(newsroom):
         for server in servers:
             server.warm(STORY)
         varnish = {"MASTHEAD_VARNISH_URLS": f"http://127.0.0.1:{free_port()}"}
-        standfirst = publish_new_standfirst(newsroom, {**varnish, "MASTHEAD_PURGE_DELAY": "0"})
+        standfirst = publish_new_standfirst(newsroom, varnish)
         run_until_crash(newsroom, crashpoints.PURGING, ["worker", "--once"], **varnish)
         for server in servers:
             wait_fresh(server, standfirst)

@@ -6,10 +6,12 @@
    process applies them within its poll interval. It runs when the change commits, and again in
    `masthead worker` and in every server process, so rows left by a process that died (or by a
    bus that failed) go out within a second.
-3. The relay enqueues a purge of the same tags (a django-tasks task run by `masthead worker`,
-   `MASTHEAD_PURGE_DELAY` later, once every process has applied the invalidation), so that
-   Varnish cannot refetch the old page from a process that has not heard yet, and the editor's
-   request never waits on Varnish.
+3. The relay enqueues a purge of the same tags (a django-tasks task run by `masthead worker`),
+   which waits until every live server process has applied the invalidation (bus/acks.py), so
+   that Varnish cannot refetch the old page from a process that has not heard yet; the
+   editor's request never waits on Varnish. When the bus cannot take the invalidation, the
+   relay after the commit enqueues a purge that goes out only while the bus stays unreachable
+   (then no process serves from its cache).
 """
 
 from __future__ import annotations
@@ -43,6 +45,14 @@ def invalidate(tags: Iterable[str]) -> None:
     transaction.on_commit(_relay_after_commit, robust=True)
 
 
+class Unsent(Exception):
+    """The bus did not take these tags."""
+
+    def __init__(self, tags: set[str]):
+        super().__init__(f"the bus did not take {len(tags)} tag(s)")
+        self.tags = tags
+
+
 def _relay_after_commit() -> None:
     crashpoints.reached(crashpoints.COMMITTED)
     _relay_now()
@@ -51,6 +61,9 @@ def _relay_after_commit() -> None:
 def _relay_now() -> None:
     try:
         relay()
+    except Unsent as unsent:
+        _enqueue_purge(unsent.tags, None, unsent=True)
+        log.warning("page cache: the bus failed; the outbox keeps it", exc_info=True)
     except Exception:
         # Kept in the outbox: the worker or a server process sends it within a second.
         log.warning("page cache: relaying failed; the outbox keeps it", exc_info=True)
@@ -70,19 +83,21 @@ def relay(older_than: float = 0.0) -> int:
         if not rows:
             return 0
         tags = set().union(*(row_tags.split() for _, row_tags in rows))
-        seq = cache.bus.publish(tags)
+        try:
+            seq = cache.bus.publish(tags)
+        except Exception as error:
+            raise Unsent(tags) from error
         crashpoints.reached(crashpoints.PUBLISHED)
         PendingInvalidation.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
-        _enqueue_purge(tags)
+        _enqueue_purge(tags, seq)
     crashpoints.reached(crashpoints.RELAYED)
     cache.apply_local(seq, tags)
     return len(rows)
 
 
-def _enqueue_purge(tags: set[str]) -> None:
+def _enqueue_purge(tags: set[str], seq: int | None, unsent: bool = False) -> None:
     if not getattr(settings, "MASTHEAD_PURGE_BACKENDS", None):
         return
     from masthead.pagecache.tasks import purge_tags
 
-    run_after = timezone.now() + timedelta(seconds=settings.MASTHEAD_PURGE_DELAY)
-    purge_tags.using(run_after=run_after).enqueue(sorted(tags))
+    purge_tags.enqueue(sorted(tags), seq, unsent)

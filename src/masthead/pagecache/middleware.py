@@ -58,9 +58,14 @@ class PageCacheMiddleware:
         if "?page=" in key and not recording.paginated:
             return response  # a page number that this view ignores: not a page of its own
         entry = self.entry(response, recording, seq)
-        if KEY in request.META and state.is_fresh(seq, entry.tags):
+        fresh = state.is_fresh(seq, entry.tags)
+        if KEY in request.META and fresh:
             self.cache.store(key, entry)
-        return self.respond(request, response, entry)
+        response = self.respond(request, response, entry)
+        if not fresh:
+            # Overtaken while it rendered (or the bus is lost): Varnish must not keep it.
+            response["Cache-Control"] = "no-cache"
+        return response
 
     @staticmethod
     def shareable(request, response, recording) -> bool:

@@ -52,3 +52,16 @@ class PendingInvalidation(models.Model):
 
     def __str__(self):
         return f"pending #{self.pk}: {self.tags[:80]}"
+
+
+class ProcessAck(models.Model):
+    """What a server process has applied, for the database bus: every invalidation up to `seq`,
+    as of `seen_at` (its heartbeat). A purge of Varnish waits until every live process has
+    applied the invalidation it follows (`pagecache/bus/acks.py`)."""
+
+    process = models.CharField(max_length=200, primary_key=True)
+    seq = models.BigIntegerField(default=0)
+    seen_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.process}: {self.seq}"

@@ -1,5 +1,10 @@
-"""The page cache of this process: its LRU, the shared store, the invalidation state and the
-listener thread that keeps that state current."""
+"""The page cache of this process: its LRU, the shared store, the invalidation state, the
+listener thread that keeps that state current, and the thread that tells the others how far it
+has got (bus/acks.py).
+
+A process that loses its bus (Redis down, the database unreachable) serves nothing from its
+caches, and stores nothing, until it is back and has started over: a page rendered from the
+database is slower but never stale."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from django.conf import settings
 
 from masthead.pagecache import bus as buses
 from masthead.pagecache import sitewide
+from masthead.pagecache.bus import acks
 from masthead.pagecache.entry import Entry
 from masthead.pagecache.hosts import SiteKeys
 from masthead.pagecache.release import release
@@ -21,8 +27,10 @@ from masthead.pagecache.store import LocalLRU, SharedStore
 
 log = logging.getLogger(__name__)
 
-# A server process relays outbox rows this old that nobody else has (docs/page-cache.md).
-RELAY_INTERVAL = 1.0
+# A server process relays outbox rows this old that nobody else has (docs/page-cache.md),
+# looking every RELAY_INTERVAL seconds: a publisher that died leaves a row at most this long.
+RELAY_AFTER = 0.5
+RELAY_INTERVAL = 0.2
 
 
 class PageCache:
@@ -37,6 +45,8 @@ class PageCache:
         self.bus = buses.load()
         self.listening = config["LISTEN"]
         self.ready = threading.Event()
+        self.applied = threading.Event()  # set when there is something new to acknowledge
+        self.process = ""
         self._pid = None
         self._stopping = False
         self._start_lock = threading.Lock()
@@ -56,27 +66,59 @@ class PageCache:
                 self.ready.set()
                 return
             self.ready.clear()
-            thread = threading.Thread(target=self._listen, name="pagecache-listener", daemon=True)
-            thread.start()
-            relayer = threading.Thread(target=self._relay, name="pagecache-relay", daemon=True)
-            relayer.start()
+            self.process = acks.process_name()
+            for target, name in (
+                (self._listen, "pagecache-listener"),
+                (self._relay, "pagecache-relay"),
+                (self._acknowledge, "pagecache-acks"),
+            ):
+                threading.Thread(target=target, name=name, daemon=True).start()
 
     def _listen(self) -> None:
-        self.bus.listen(self._on_start, self._on_invalidation, lambda: self._stopping)
+        while not self._stopping:
+            try:
+                self.bus.listen(
+                    self._on_start, self._on_invalidation, lambda: self._stopping, self._on_lost
+                )
+            except Exception:
+                # Whatever went wrong, the listener goes on (having started over).
+                log.exception("page cache: the listener failed; starting over")
+                self._on_lost()
+                time.sleep(RELAY_INTERVAL)
 
     def _relay(self) -> None:
         """Send what a process that died left in the outbox, should no worker be running."""
-        from django.db import connection
-
         from masthead.pagecache.invalidation import relay
 
         while not self._stopping:
             time.sleep(RELAY_INTERVAL)
             try:
-                relay(older_than=RELAY_INTERVAL)
+                relay(older_than=RELAY_AFTER)
             except Exception:
                 log.warning("page cache: relaying the outbox failed", exc_info=True)
-            connection.close()
+                _drop_connection()
+
+    def _acknowledge(self) -> None:
+        """Record where this process stands as soon as it applies something, and every
+        heartbeat otherwise; nothing while it has lost the bus."""
+        sent, sent_at, failing = None, 0.0, False
+        while not self._stopping:
+            self.applied.wait(acks.HEARTBEAT)
+            self.applied.clear()
+            if not self.ready.is_set() or state.suspended:
+                continue
+            seq = state.last_seq
+            if seq == sent and time.monotonic() - sent_at < acks.HEARTBEAT:
+                continue
+            try:
+                self.bus.ack(self.process, seq)
+            except Exception:
+                if not failing:
+                    log.warning("page cache: recording what it applied failed", exc_info=True)
+                failing = True
+                _drop_connection()
+                continue
+            sent, sent_at, failing = seq, time.monotonic(), False
 
     def _on_start(self, seq: int) -> None:
         # Starting over (a new process, or a lost subscription): whatever this process cached
@@ -85,9 +127,18 @@ class PageCache:
         self.lru.clear()
         sitewide.clear()
         self.ready.set()
+        self.applied.set()
 
     def _on_invalidation(self, seq: int, tags: list[str]) -> None:
         state.apply(seq, tags)
+        self.applied.set()
+
+    def _on_lost(self) -> None:
+        # Cut off from the invalidations: serve and keep nothing cached until `_on_start`.
+        self.ready.clear()
+        state.suspend()
+        self.lru.clear()
+        sitewide.clear()
 
     # Lookups and stores --------------------------------------------------------------------
 
@@ -133,6 +184,12 @@ class PageCache:
     def apply_local(self, seq: int, tags) -> None:
         """An invalidation this process caused: effective here at once."""
         state.apply(seq, tags, contiguous=not self.listening)
+
+
+def _drop_connection() -> None:
+    from django.db import connection
+
+    connection.close()
 
 
 _cache: PageCache | None = None

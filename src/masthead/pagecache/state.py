@@ -24,6 +24,7 @@ class InvalidationState:
         with self._lock:
             self.start_seq = start
             self.last_seq = start
+            self.suspended = False
             self.versions: dict[str, int] = {}
             # Bumped on every change, so that a cached thing checked at this generation
             # need not be checked tag by tag again.
@@ -44,8 +45,15 @@ class InvalidationState:
                 self.last_seq = max(self.last_seq, seq)
             self.generation += 1
 
+    def suspend(self) -> None:
+        """The bus is lost: nothing cached is fresh (so nothing is served from a cache or kept)
+        until `reset` starts over from where the bus stands."""
+        with self._lock:
+            self.suspended = True
+            self.generation += 1
+
     def is_fresh(self, seq: int, tags: Iterable[str]) -> bool:
-        if seq < self.start_seq:
+        if self.suspended or seq < self.start_seq:
             return False
         versions = self.versions
         return all(versions.get(tag, 0) <= seq for tag in tags)

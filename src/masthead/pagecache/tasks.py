@@ -3,11 +3,15 @@
 from django.conf import settings
 from django_tasks import task
 
-from masthead.pagecache import crashpoints, purge
+from masthead.pagecache import crashpoints, purge, runtime
+from masthead.pagecache.bus import acks
 
 
 @task(backend=settings.TASK_BACKEND)
-def purge_tags(tags: list[str]) -> None:
-    """Purge Varnish (or a CDN) of every response tagged with one of `tags`."""
+def purge_tags(tags: list[str], seq: int | None = None, unsent: bool = False) -> None:
+    """Purge Varnish (or a CDN) of every response tagged with one of `tags`, once every live
+    server process has applied invalidation `seq` (pagecache/bus/acks.py). `unsent`: the bus
+    could not take the invalidation (purged only while it stays unreachable)."""
     crashpoints.reached(crashpoints.PURGING)
-    purge.purge(tags)
+    if acks.may_purge(runtime.get().bus, seq, unsent, settings.MASTHEAD_PURGE_WAIT):
+        purge.purge(tags)

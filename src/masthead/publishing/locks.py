@@ -3,8 +3,11 @@
 A lease row (`WorkerLease`) names the worker that holds the job and until when. A worker takes it
 with one conditional UPDATE when it is free, expired or already its own; it renews it on every
 pass and clears it on exit, so another worker takes over at once after a clean stop and within
-`ttl` after a crash. On SQLite the UPDATE runs in an IMMEDIATE transaction (the settings' mode),
-which serialises writers, so two workers can never both see the lease as free.
+`ttl` after a crash elsewhere; on the same machine, a worker takes the lease of a dead one at
+once (its holder names a process that no longer runs: a worker restarted after a crash, or a
+standby beside it, publishes what is due without waiting out the lease). On SQLite the UPDATE
+runs in an IMMEDIATE transaction (the settings' mode), which serialises writers, so two workers
+can never both see the lease as free.
 
 On PostgreSQL the lease row is kept for visibility (the admin panel reads it) and, in addition,
 a session advisory lock is held for the length of each pass: it does not depend on the workers'
@@ -28,9 +31,16 @@ SCHEDULER = "scheduled-publishing"
 DEFAULT_TTL = timedelta(seconds=10)
 
 
+# The holder names this process made: any other name with this process's pid is a process
+# that ran before a restart under the same pid.
+_made_here: set[str] = set()
+
+
 def new_holder() -> str:
     """A name unique to this lock object: host, process and a random suffix."""
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+    holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+    _made_here.add(holder)
+    return holder
 
 
 class LeaseLock:
@@ -50,6 +60,9 @@ class LeaseLock:
             free_or_ours = (
                 Q(expires_at__isnull=True) | Q(expires_at__lt=now) | Q(holder=self.holder)
             )
+            dead = self.dead_holder()
+            if dead:
+                free_or_ours |= Q(holder=dead)
             taken = (
                 WorkerLease.objects.filter(free_or_ours, name=self.name).update(
                     holder=self.holder, expires_at=now + self.ttl
@@ -58,6 +71,24 @@ class LeaseLock:
             )
         self.renewed_at = now if taken else None
         return taken
+
+    def dead_holder(self) -> str | None:
+        """The lease's holder if it is a process of this machine that no longer runs."""
+        holder = self.current_holder()
+        host, _, rest = holder.partition(":")
+        pid = rest.partition(":")[0]
+        if holder == self.holder or host != socket.gethostname() or not pid.isdigit():
+            return None
+        if int(pid) == os.getpid():
+            # This process's own locks, or one before a restart (a container's pid 1, say).
+            return None if holder in _made_here else holder
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return holder
+        except PermissionError:
+            return None  # alive, another user's
+        return None
 
     def keep_alive(self, now: datetime | None = None) -> bool:
         """Renew the lease during a long pass, once a third of its time has gone. False if lost."""

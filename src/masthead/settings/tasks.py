@@ -5,9 +5,12 @@
 - "masthead": django-tasks-db, a table in Masthead's own database that `masthead worker` runs.
   Purges of Varnish/a CDN go there, and later work (imports, related stories) should too.
 
-MASTHEAD_PURGE_DELAY  seconds between an invalidation reaching the bus and the purge of the
-                      shared caches in front (Varnish), so that every server process has
-                      applied it before Varnish refetches; default 0.4
+MASTHEAD_PURGE_WAIT   the longest (seconds) a purge of the shared caches in front (Varnish)
+                      waits for every live server process to apply its invalidation
+                      (pagecache/bus/acks.py); past it, the purge goes out and the laggard is
+                      logged; default 5
+MASTHEAD_PURGE_LIVE   seconds since its last record for a server process to count as live, so
+                      that a purge waits for it; default 3.5 (each records every second)
 """
 
 import os
@@ -17,6 +20,5 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     TASK_BACKEND: {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
-# Server processes poll the invalidation log every 0.1 s (Redis delivers at once): a purge sent
-# later than that finds every process fresh.
-MASTHEAD_PURGE_DELAY = float(os.environ.get("MASTHEAD_PURGE_DELAY", "0.4"))
+MASTHEAD_PURGE_WAIT = float(os.environ.get("MASTHEAD_PURGE_WAIT", "5"))
+MASTHEAD_PURGE_LIVE = float(os.environ.get("MASTHEAD_PURGE_LIVE", "3.5"))

@@ -29,6 +29,26 @@ class DatabaseBus:
                 Invalidation.objects.filter(created_at__lt=timezone.now() - KEEP).delete()
         return counter.value
 
+    def ack(self, process: str, seq: int) -> None:
+        from masthead.pagecache.models import ProcessAck
+
+        now = timezone.now()
+        if not ProcessAck.objects.filter(process=process).update(seq=seq, seen_at=now):
+            ProcessAck.objects.bulk_create(
+                [ProcessAck(process=process, seq=seq, seen_at=now)], ignore_conflicts=True
+            )
+
+    def acks(self) -> dict[str, tuple[int, float]]:
+        from masthead.pagecache.models import ProcessAck
+
+        rows = ProcessAck.objects.values_list("process", "seq", "seen_at")
+        return {process: (seq, seen.timestamp()) for process, seq, seen in rows}
+
+    def forget(self, processes: Iterable[str]) -> None:
+        from masthead.pagecache.models import ProcessAck
+
+        ProcessAck.objects.filter(process__in=list(processes)).delete()
+
     def current(self) -> int:
         from masthead.pagecache.models import InvalidationCounter
 
@@ -39,6 +59,7 @@ class DatabaseBus:
         on_start: Callable[[int], None],
         on_invalidation: Callable[[int, list[str]], None],
         stopped: Callable[[], bool],
+        on_lost: Callable[[], None] = lambda: None,
     ) -> None:
         from masthead.pagecache.models import Invalidation
 
@@ -54,6 +75,7 @@ class DatabaseBus:
                     last = seq
             except Exception:
                 log.exception("page cache: polling the invalidation log failed; starting over")
+                on_lost()
                 last = None
                 close_old_connections()
                 connection.close()
