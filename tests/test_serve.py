@@ -227,6 +227,7 @@ def test_sigterm_stops_it_within_seconds(served):
         urllib.request.urlopen(served["base"] + "/robots.txt", timeout=2)
 
 
+@pytest.mark.process
 def test_serve_refuses_an_unmigrated_database_and_warns_of_debug(tmp_path):
     process, log = start_serve(tmp_path, "--port", str(free_port()), DEBUG="1")
     assert process.wait(timeout=120) == 1
@@ -236,6 +237,7 @@ def test_serve_refuses_an_unmigrated_database_and_warns_of_debug(tmp_path):
     assert "Run `masthead migrate`" in output
 
 
+@pytest.mark.process
 def test_serve_rejects_bad_options(tmp_path):
     for args in (["--workers", "0"], ["--port", "http"]):
         result = masthead(tmp_path, "serve", *args)
