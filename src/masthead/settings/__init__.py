@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.admin: its ready() replaces Wagtail's review e-mails with the desks' own.
+    "masthead.newsroom",
     "modelcluster",
     "taggit",
     "django_filters",

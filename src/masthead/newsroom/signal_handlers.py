@@ -1,0 +1,5 @@
+"""Wiring of the newsroom's signal handlers (notifications)."""
+
+
+def connect() -> None:
+    pass
