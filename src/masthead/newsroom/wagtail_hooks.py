@@ -1,8 +1,11 @@
 """The newsroom's admin pieces, plugged into Wagtail."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from masthead.newsroom import panels
+from masthead.newsroom import panels, views
+from masthead.newsroom.preferences import NewsroomPreferencesPanel
 
 
 @hooks.register("construct_homepage_panels")
@@ -14,3 +17,43 @@ def newsroom_home(request, home_panels):
 def no_generic_counts(request, items):
     """The counts of pages, images and documents tell a desk nothing: the pipeline does."""
     items[:] = []
+
+
+@hooks.register("register_admin_urls")
+def notification_urls():
+    return [
+        path("newsroom/notifications/", views.notification_list, name="newsroom_notifications"),
+        path(
+            "newsroom/notifications/<int:pk>/",
+            views.open_notification,
+            name="newsroom_notification_open",
+        ),
+        path(
+            "newsroom/notifications/read/",
+            views.mark_all_read,
+            name="newsroom_notifications_read",
+        ),
+    ]
+
+
+@hooks.register("construct_main_menu")
+def notifications_menu_item(request, menu_items):
+    """ "Notifications (3)": the unread count on every admin page."""
+    count = views.unread_count(request.user)
+    label = f"Notifications ({count})" if count else "Notifications"
+    menu_items.insert(
+        0,
+        MenuItem(
+            label,
+            reverse("newsroom_notifications"),
+            name="newsroom-notifications",
+            icon_name="mail",
+            order=1,
+            attrs={"data-unread-count": str(count)},
+        ),
+    )
+
+
+@hooks.register("register_account_settings_panel")
+def newsroom_preferences_panel(request, user, profile):
+    return NewsroomPreferencesPanel(request, user, profile)
