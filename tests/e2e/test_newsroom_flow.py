@@ -256,3 +256,36 @@ def test_only_the_chief_lifts_an_embargo_and_the_unpublish_dialog_names_the_pick
     assert dialog["referenced"] == "This story is referenced 1 time.", dialog
     assert "curation" in dialog["usage"].lower(), dialog
     browser_notes.append(f"desk rules: {dialog['referenced']} usage: {dialog['usage'][:120]}")
+
+
+HOME_SCRIPT = Path(__file__).with_name("newsroom_home.mjs")
+
+
+def test_newsroom_home_starts_a_story_and_tells_the_copy_editor(newsroom, browser_notes, tmp_path):
+    """tests/e2e/newsroom_home.mjs: "New story in Top News" is one click to the story form; sent
+    to copy edit, the story tells the copy editor (menu count, list) and sits on the desk board
+    in "Copy edit", one click from its edit form; the desk filter leaves other desks out."""
+    headline = f"Night buses return to the harbour {int(time.time())}"
+    result = run(
+        ["node", HOME_SCRIPT, newsroom["base"], newsroom["top_news"], headline, tmp_path],
+        timeout=240,
+        env={**os.environ, "CHROME_PATH": CHROME},
+    )
+    steps = {
+        entry["step"]: entry
+        for entry in (json.loads(line) for line in result.stdout.splitlines() if line[:1] == "{")
+    }
+    assert result.returncode == 0, f"newsroom_home.mjs failed:\n{result.stderr}\nsteps: {steps}"
+    new_story = steps["new-story"]
+    assert new_story["label"] == "New story in Top News", new_story
+    assert new_story["url"] == f"/admin/pages/add/articles/articlepage/{newsroom['top_news']}/"
+    assert "Notifications (" in steps["menu"]["notifications"], steps["menu"]
+    home = steps["home"]
+    assert "Riley Reporter" in home["row"] and "Top News" in home["row"], home
+    assert home["pipeline"]["copy_edit"] >= 1, home
+    assert home["awaiting_links_to_edit"] and home["generic_panels"] == 0, home
+    assert f"Riley Reporter sent “{headline}” to copy edit." in steps["notifications"]["text"]
+    assert steps["row-opens"]["title"] == headline, steps["row-opens"]
+    assert steps["filtered"]["shows_top_news_story"] == 0, steps["filtered"]
+    assert (tmp_path / "newsroom-home.png").stat().st_size > 10_000
+    browser_notes.append(f"newsroom home: pipeline {home['pipeline']} ({tmp_path})")

@@ -44,7 +44,7 @@ STAGES = [
     (PULLED, "Pulled"),
 ]
 STAGE_LABELS = dict(STAGES)
-PER_STAGE = 15
+PER_STAGE = 10
 SECTION_PATH_LENGTH = 12  # root (4) > site home (8) > top-level section (12): the desk
 
 
@@ -187,9 +187,10 @@ def clock(value: datetime | None) -> dict | None:
     if value is None:
         return None
     local = in_newsroom(value)
+    year = "" if local.year == in_newsroom(timezone.now()).year else f" {local.year}"
     return {
         "iso": local.isoformat(timespec="minutes"),
-        "text": f"{local:%a} {local.day} {local:%b %H:%M} {local.tzname()}",
+        "text": f"{local:%a} {local.day} {local:%b}{year} {local:%H:%M} {local.tzname()}",
     }
 
 
