@@ -9,6 +9,10 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from masthead.articles.models import ArticlePage
         from masthead.newsroom import signal_handlers
+        from masthead.newsroom.forms import NewsroomArticlePageForm
 
         signal_handlers.connect()
+        # The story editor's form for writing fast (forms.py); it extends the articles' form.
+        ArticlePage.base_form_class = NewsroomArticlePageForm

@@ -4,6 +4,7 @@ Wagtail's own review e-mails (submitted: to superusers; approved and rejected: t
 are disconnected: the desks' notifications replace them, with the newsroom's words.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import (
@@ -16,6 +17,7 @@ from wagtail.signals import (
 
 from masthead.newsroom.models import Notification
 from masthead.newsroom.notify import Step, notify, scheduled_label
+from masthead.newsroom.people import person_for
 from masthead.publishing.models import DeskApprovalTask, ScheduleIncident
 
 Event = Notification.Event
@@ -79,7 +81,14 @@ def schedule_missed(sender, instance, created, raw=False, **kwargs):
     notify(Step(Event.MISSED_SCHEDULE, page, what, None, comment=instance.detail))
 
 
+def account_saved(sender, instance, created, raw=False, **kwargs):
+    """Every login is a person the newsroom can byline."""
+    if created and not raw:
+        person_for(instance)
+
+
 def connect() -> None:
+    post_save.connect(account_saved, sender=get_user_model(), dispatch_uid="newsroom-person")
     for signal, uid in WAGTAIL_NOTIFIERS:
         signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
     task_submitted.connect(step_started, sender=TaskState, dispatch_uid="newsroom-step-started")

@@ -1,6 +1,8 @@
 """The newsroom's admin pieces, plugged into Wagtail."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -57,3 +59,13 @@ def notifications_menu_item(request, menu_items):
 @hooks.register("register_account_settings_panel")
 def newsroom_preferences_panel(request, user, profile):
     return NewsroomPreferencesPanel(request, user, profile)
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    return format_html('<script src="{}" defer></script>', static("newsroom/editor.js"))
+
+
+@hooks.register("insert_editor_css")
+def editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("newsroom/newsroom.css"))

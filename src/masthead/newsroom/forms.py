@@ -1,0 +1,52 @@
+"""The story editor's form, made for writing fast (set as ArticlePage's form in apps.py).
+
+- A new story's byline is the writer ("By" and the person of their login).
+- The headline is a multi-line field labelled "Headline", with a length counter.
+- A story that was never published offers no "minor edit" box: there is nothing to amend yet.
+"""
+
+from django import forms
+
+from masthead.articles.forms import ArticlePageForm
+from masthead.articles.models import ArticleByline
+from masthead.newsroom.people import person_for
+
+HEADLINE_ADVISED_LENGTH = 110  # the "Before you publish" warning's length
+
+
+class NewsroomArticlePageForm(ArticlePageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        first_draft = self.instance.pk is None or (
+            self.instance.first_published_at is None and not self.instance.live
+        )
+        if first_draft:
+            self.fields.pop("minor_edit", None)
+        if self.instance.pk is None and not self.is_bound and self.for_user is not None:
+            self._byline_the_writer()
+        if "title" in self.fields:
+            self._headline_field(self.fields["title"])
+
+    def clean_title(self):
+        """One line, whatever was typed or pasted: the headline's line breaks become spaces."""
+        return " ".join((self.cleaned_data.get("title") or "").split())
+
+    def _byline_the_writer(self) -> None:
+        bylines = self.formsets.get("bylines")
+        if bylines is None or not self.for_user.is_authenticated:
+            return
+        person = person_for(self.for_user)
+        bylines.initial_extra = [{"person": person.pk, "role": ArticleByline.Role.AUTHOR}]
+        bylines.extra = 1
+
+    @staticmethod
+    def _headline_field(field) -> None:
+        field.label = "Headline"
+        attrs = {
+            **field.widget.attrs,
+            "rows": 2,
+            "placeholder": "Headline",
+            "data-newsroom-counter": str(HEADLINE_ADVISED_LENGTH),
+        }
+        attrs.pop("class", None)
+        field.widget = forms.Textarea(attrs=attrs)
