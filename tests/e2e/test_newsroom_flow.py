@@ -289,3 +289,41 @@ def test_newsroom_home_starts_a_story_and_tells_the_copy_editor(newsroom, browse
     assert steps["filtered"]["shows_top_news_story"] == 0, steps["filtered"]
     assert (tmp_path / "newsroom-home.png").stat().st_size > 10_000
     browser_notes.append(f"newsroom home: pipeline {home['pipeline']} ({tmp_path})")
+
+
+WRITE_SCRIPT = Path(__file__).with_name("write_story.mjs")
+# The reporter's full story (issue 13), from login to sent to copy edit: 18 values, 17 of them
+# typed or picked (the byline is the writer's by default). Measured: 24 further actions on this
+# branch, 29 on main before the newsroom home (docs/newsroom.md). The issue's aim is 8.
+MAX_FURTHER_ACTIONS = 24
+
+
+def test_the_reporters_full_story_takes_few_actions(newsroom, tmp_path, browser_notes):
+    """tests/e2e/write_story.mjs counts every click, fill, key press and file pick."""
+    from PIL import Image
+
+    pictures = []
+    for n, colour in enumerate([(200, 40, 40), (40, 90, 200)]):
+        path = tmp_path / f"photo-{n}-{int(time.time())}.png"
+        Image.new("RGB", (640, 400), (colour[0], colour[1], random.randrange(256))).save(path)  # noqa: S311
+        pictures.append(path)
+    headline = f"Night buses return to the city {int(time.time())}"
+    result = run(
+        ["node", WRITE_SCRIPT, newsroom["base"], newsroom["top_news"], *pictures, headline],
+        timeout=240,
+        env={**os.environ, "CHROME_PATH": CHROME},
+    )
+    steps = {
+        entry["step"]: entry
+        for entry in (json.loads(line) for line in result.stdout.splitlines() if line[:1] == "{")
+    }
+    assert result.returncode == 0, f"write_story.mjs failed:\n{result.stderr}\nsteps: {steps}"
+    assert steps["byline"]["by_default"], "the byline is not the writer's by default"
+    assert "submitted" in steps["submitted"]["message"], steps["submitted"]
+    counted = steps["counted"]
+    browser_notes.append(
+        f"reporter's full story: {counted['values']} values + {counted['further']} further"
+        f" = {counted['total']} actions"
+    )
+    assert counted["values"] == 17, counted["actions"]
+    assert counted["further"] <= MAX_FURTHER_ACTIONS, counted["actions"]
