@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from masthead.newsroom import panels, views
+from masthead.newsroom import live_checks, panels, views
 from masthead.newsroom.preferences import NewsroomPreferencesPanel
 
 
@@ -30,6 +30,7 @@ def notification_urls():
             views.open_notification,
             name="newsroom_notification_open",
         ),
+        path("newsroom/checks/", live_checks.check_story, name="newsroom_live_checks"),
         path(
             "newsroom/notifications/read/",
             views.mark_all_read,

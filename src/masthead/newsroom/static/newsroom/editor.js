@@ -25,3 +25,72 @@
   document.addEventListener("DOMContentLoaded", scan);
   scan();
 })();
+
+// "Before you publish", live: a moment after each change the form is checked on the server
+// (/admin/newsroom/checks/) and the panel shows the answer. The lead image's alt text is marked
+// required while there is a lead image.
+(() => {
+  const CHECKS_URL = "/admin/newsroom/checks/";
+  let timer = null;
+  let running = null;
+  const panel = () => document.querySelector("#panel-child-content-before_you_publish-content");
+  const form = () => document.querySelector("form[data-edit-form], #page-edit-form");
+
+  const markAltRequired = () => {
+    const image = document.querySelector("input[name='lead_image']");
+    const label = document.querySelector("#id_lead_image_alt-label, label[for='id_lead_image_alt']");
+    if (!image || !label) return;
+    let mark = label.querySelector("[data-newsroom-required]");
+    if (!mark) {
+      mark = document.createElement("span");
+      mark.className = "w-required-mark";
+      mark.dataset.newsroomRequired = "";
+      mark.textContent = "*";
+      mark.title = "Required to publish a story with a lead image";
+      label.appendChild(mark);
+    }
+    mark.hidden = !image.value;
+  };
+
+  const check = async () => {
+    const target = panel();
+    const editForm = form();
+    if (!target || !editForm) return;
+    if (running) running.abort();
+    running = new AbortController();
+    const data = new FormData(editForm);
+    try {
+      const editing = /\/admin\/pages\/(\d+)\/edit\//.exec(window.location.pathname);
+      const response = await fetch(CHECKS_URL + (editing ? `?page=${editing[1]}` : ""), {
+        method: "POST",
+        body: data,
+        signal: running.signal,
+        headers: { "X-CSRFToken": data.get("csrfmiddlewaretoken") || "" },
+      });
+      if (response.ok) target.innerHTML = await response.text();
+    } catch (error) {
+      if (error.name !== "AbortError") console.warn("Before you publish: could not check", error);
+    }
+  };
+
+  const schedule = () => {
+    markAltRequired();
+    clearTimeout(timer);
+    timer = setTimeout(check, 400);
+  };
+
+  const start = () => {
+    const editForm = form();
+    if (!editForm || !panel()) return;
+    editForm.addEventListener("input", schedule);
+    editForm.addEventListener("change", schedule);
+    // Choosers set hidden inputs without an input event: look again when a chooser closes.
+    document.addEventListener("w-chooser:chosen", schedule);
+    new MutationObserver(schedule).observe(editForm.querySelector("#id_lead_image-chooser") || editForm, {
+      attributes: true, subtree: true, attributeFilter: ["class", "value"],
+    });
+    schedule();
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
