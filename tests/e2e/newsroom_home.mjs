@@ -58,9 +58,16 @@ async function reporterStartsAStory() {
   const label = squash(await button.innerText());
   await Promise.all([page.waitForURL(/\/admin\/pages\/add\/articles\/articlepage\/\d+\//), button.click()]);
   report("new-story", { label, url: new URL(page.url()).pathname });
+  current = "Before you publish, live: an empty story is not ready";
+  const checks = page.locator("[data-newsroom-checks]");
+  await page.locator('[data-newsroom-checks][data-problems="2"]').waitFor();
+  const empty = squash(await checks.innerText());
   current = "write the story";
   await page.locator("#id_title").fill(headline);
   await page.locator("#id_standfirst").fill(`What happened: ${headline}.`);
+  current = "Before you publish, live: ready once headline and standfirst are typed";
+  await page.locator('[data-newsroom-checks][data-problems="0"]').waitFor();
+  report("live-checks", { empty, typed: squash(await checks.innerText()) });
   await page.locator("#body-root button.c-sf-add-button").last().click();
   await page.getByRole("option", { name: "Paragraph", exact: true }).first().click();
   const editor = page.locator("#body-root [contenteditable=true]").first();

@@ -276,6 +276,9 @@ def test_newsroom_home_starts_a_story_and_tells_the_copy_editor(newsroom, browse
         for entry in (json.loads(line) for line in result.stdout.splitlines() if line[:1] == "{")
     }
     assert result.returncode == 0, f"newsroom_home.mjs failed:\n{result.stderr}\nsteps: {steps}"
+    live = steps["live-checks"]
+    assert "needs a headline" in live["empty"] and "needs a standfirst" in live["empty"], live
+    assert "Ready to publish" in live["typed"], live
     new_story = steps["new-story"]
     assert new_story["label"] == "New story in Top News", new_story
     assert new_story["url"] == f"/admin/pages/add/articles/articlepage/{newsroom['top_news']}/"
