@@ -105,6 +105,8 @@ async function uploadInChooser(opener, file, what) {
   await input.waitFor({ state: "attached" });
   await value(`pick the ${what} file`, () => input.setInputFiles(file));
   const title = modal.locator("input[name$='title']").first();
+  // Wagtail fills the title in from the file's name: give it a moment before typing one.
+  await page.waitForFunction((el) => !el || el.value !== "", await title.elementHandle(), { timeout: 1500 }).catch(() => {});
   if ((await title.count()) && !(await title.inputValue())) {
     await further(`fill the ${what}'s title`, () => title.fill(`Photo ${Date.now()}`));
   }
@@ -148,7 +150,12 @@ async function writeStory() {
   await value("fill the lead image's caption", () => page.locator("#id_lead_image_caption").fill("The first night bus leaves the depot."));
   await value("fill the lead image's credit", () => page.locator("#id_lead_image_credit").fill("Photo: Sam Lee"));
 
-  const paragraph = await insertBlock("Paragraph");
+  // A new story may open with an empty paragraph; else one is inserted.
+  const opening = page.locator(BLOCKS);
+  const ready = (await opening.count()) === 1
+    && (await opening.first().locator("[contenteditable=true]").count()) === 1
+    && !squash(await opening.first().locator("[contenteditable=true]").innerText());
+  const paragraph = ready ? opening.first() : await insertBlock("Paragraph");
   const editor = paragraph.locator("[contenteditable=true]").first();
   await editor.waitFor();
   await further("click into the paragraph", () => editor.click());

@@ -88,3 +88,13 @@ def test_no_minor_edit_on_a_first_draft_only(client):
     assert 'name="minor_edit"' not in client.get(edit).content.decode()
     publish(story)
     assert 'name="minor_edit"' in client.get(edit).content.decode()
+
+
+def test_a_new_story_opens_with_an_empty_paragraph_to_type_in():
+    form_class = ArticlePage.get_edit_handler().get_form_class()
+    section = SectionPage.objects.get(slug="top-news")
+    form = form_class(instance=ArticlePage(), for_user=user("reporter"), parent_page=section)
+    assert [block.block_type for block in form.initial["body"]] == ["paragraph"]
+    existing = ArticlePageFactory(parent=section)
+    form = form_class(instance=existing, for_user=user("reporter"), parent_page=section)
+    assert "body" not in form.initial or form.initial["body"] == existing.body

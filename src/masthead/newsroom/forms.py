@@ -1,6 +1,7 @@
 """The story editor's form, made for writing fast (set as ArticlePage's form in apps.py).
 
-- A new story's byline is the writer ("By" and the person of their login).
+- A new story's byline is the writer ("By" and the person of their login), and its body opens
+  with an empty paragraph.
 - The headline is a multi-line field labelled "Headline", with a length counter.
 - A story that was never published offers no "minor edit" box: there is nothing to amend yet.
 """
@@ -22,14 +23,22 @@ class NewsroomArticlePageForm(ArticlePageForm):
         )
         if first_draft:
             self.fields.pop("minor_edit", None)
-        if self.instance.pk is None and not self.is_bound and self.for_user is not None:
-            self._byline_the_writer()
+        if self.instance.pk is None and not self.is_bound:
+            self._start_with_a_paragraph()
+            if self.for_user is not None:
+                self._byline_the_writer()
         if "title" in self.fields:
             self._headline_field(self.fields["title"])
 
     def clean_title(self):
         """One line, whatever was typed or pasted: the headline's line breaks become spaces."""
         return " ".join((self.cleaned_data.get("title") or "").split())
+
+    def _start_with_a_paragraph(self) -> None:
+        """A new story opens with an empty paragraph to type in: no block to insert first."""
+        body = self.fields.get("body")
+        if body is not None:
+            self.initial["body"] = body.block.to_python([{"type": "paragraph", "value": ""}])
 
     def _byline_the_writer(self) -> None:
         bylines = self.formsets.get("bylines")

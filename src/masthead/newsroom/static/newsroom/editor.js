@@ -94,3 +94,14 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
+
+// Uploading an image in a chooser: its title is the file's name until someone types a better one.
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.files?.length) return;
+  const form = input.closest("form");
+  const title = form?.querySelector("input[name$='title']");
+  if (!title || title.value.trim()) return;
+  title.value = input.files[0].name.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim();
+  title.dispatchEvent(new Event("input", { bubbles: true }));
+});
