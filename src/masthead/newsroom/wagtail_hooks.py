@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from masthead.newsroom import live_checks, panels, views
 from masthead.newsroom.preferences import NewsroomPreferencesPanel
+from masthead.newsroom.scheduling import PublishAtMenuItem
 
 
 @hooks.register("construct_homepage_panels")
@@ -70,3 +71,8 @@ def editor_js():
 @hooks.register("insert_editor_css")
 def editor_css():
     return format_html('<link rel="stylesheet" href="{}">', static("newsroom/newsroom.css"))
+
+
+@hooks.register("register_page_action_menu_item")
+def publish_at_menu_item():
+    return PublishAtMenuItem()

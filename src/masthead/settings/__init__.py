@@ -291,6 +291,7 @@ if MASTHEAD_VARNISH_URLS:
     }
 
 from masthead.settings.abuse import *  # noqa: E402, F403 (throttling, page passwords, media)
+from masthead.settings.newsroom import *  # noqa: E402, F403 (date formats, mail time-out)
 from masthead.settings.security import *  # noqa: E402, F403
 from masthead.settings.storage import *  # noqa: E402, F403 - media on object storage (its docstring)
 from masthead.settings.tasks import *  # noqa: E402, F403
