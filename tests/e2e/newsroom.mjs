@@ -178,7 +178,12 @@ async function fillStory({ withImage }) {
   await page.locator("#id_standfirst").fill(`Standfirst of ${headline}: what happened and why it matters.`);
 
   current = "add a paragraph block";
-  const paragraph = await insertBlock("Paragraph");
+  // A new story opens with an empty paragraph (masthead.newsroom.forms); else insert one.
+  const opening = page.locator(BLOCKS);
+  const paragraph = (await opening.count()) === 1
+    && (await opening.first().locator("[contenteditable=true]").count()) === 1
+    ? opening.first()
+    : await insertBlock("Paragraph");
   const editor = paragraph.locator("[contenteditable=true]").first();
   await editor.waitFor();
   await editor.click();

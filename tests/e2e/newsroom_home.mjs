@@ -68,8 +68,11 @@ async function reporterStartsAStory() {
   current = "Before you publish, live: ready once headline and standfirst are typed";
   await page.locator('[data-newsroom-checks][data-problems="0"]').waitFor();
   report("live-checks", { empty, typed: squash(await checks.innerText()) });
-  await page.locator("#body-root button.c-sf-add-button").last().click();
-  await page.getByRole("option", { name: "Paragraph", exact: true }).first().click();
+  // A new story opens with an empty paragraph (the newsroom's form); else insert one.
+  if (!(await page.locator("#body-root [contenteditable=true]").count())) {
+    await page.locator("#body-root button.c-sf-add-button").last().click();
+    await page.getByRole("option", { name: "Paragraph", exact: true }).first().click();
+  }
   const editor = page.locator("#body-root [contenteditable=true]").first();
   await editor.waitFor();
   await editor.click();
@@ -84,7 +87,9 @@ async function reporterStartsAStory() {
     await submit.waitFor({ state: "visible" });
   }
   await Promise.all([page.waitForNavigation(), submit.click()]);
-  report("submitted", { message: squash(await page.locator(".messages").first().innerText()) });
+  const message = squash(await page.locator(".messages").first().innerText());
+  if (/could not be|validation errors/i.test(message)) throw new Error(`not submitted: ${message}`);
+  report("submitted", { message });
 }
 
 async function copyEditorIsTold() {
@@ -135,10 +140,28 @@ async function copyEditorIsTold() {
   });
 }
 
+async function editorFindsPublishAt() {
+  await login("editor");
+  current = "the editor opens the story from the board";
+  await page.goto(url("/admin/"));
+  const row = page.locator('section.newsroom-stage tr', { hasText: headline }).first();
+  await Promise.all([page.waitForURL(/\/admin\/pages\/\d+\/edit\//), row.locator("a").first().click()]);
+  current = "Publish at… in the footer menu";
+  const publishAt = page.locator("[data-newsroom-publish-at]").first();
+  if (!(await publishAt.isVisible())) {
+    await page.locator("nav.actions--primary .w-dropdown-button button.w-dropdown__toggle").first().click();
+  }
+  await publishAt.click();
+  const dialog = page.locator("#schedule-publishing-dialog");
+  await dialog.locator("#id_go_live_at").waitFor({ state: "visible" });
+  report("publish-at", { label: squash(await publishAt.innerText()), dialog_open: await dialog.isVisible() });
+}
+
 let failed = false;
 try {
   await reporterStartsAStory();
   await copyEditorIsTold();
+  await editorFindsPublishAt();
   report("done");
 } catch (error) {
   failed = true;

@@ -290,6 +290,7 @@ def test_newsroom_home_starts_a_story_and_tells_the_copy_editor(newsroom, browse
     assert f"Riley Reporter sent “{headline}” to copy edit." in steps["notifications"]["text"]
     assert steps["row-opens"]["title"] == headline, steps["row-opens"]
     assert steps["filtered"]["shows_top_news_story"] == 0, steps["filtered"]
+    assert steps["publish-at"] == {"step": "publish-at", "label": "Publish at…", "dialog_open": True}
     assert (tmp_path / "newsroom-home.png").stat().st_size > 10_000
     browser_notes.append(f"newsroom home: pipeline {home['pipeline']} ({tmp_path})")
 
