@@ -305,7 +305,7 @@ async function review() {
   await fillStory({ withImage: true });
   await settleAutosave();
   await runAction("button[name=action-submit]", "Submit to Newsroom review");
-  const submitted = await waitForMessage(/submitted|moderation|review/i);
+  const submitted = await waitForMessage(/Sent to copy edit|submitted|moderation|review/i);
   const editLink = await page.locator(".messages a[href*='/edit/']").first().getAttribute("href");
   const id = Number(/\/pages\/(\d+)\/edit\//.exec(editLink)[1]);
   report("submitted", { id, url: page.url(), message: submitted });
@@ -321,7 +321,7 @@ async function review() {
   await editStory(id);
   report("copyeditor-edit-view", { status: await statusText() });
   await runAction("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])", "approve the Copy edit step");
-  const copyApproved = await waitForMessage(/has been updated|approved/i);
+  const copyApproved = await waitForMessage(/Passed to the editor|has been updated|approved/i);
   report("copy-edit-approved", { message: copyApproved });
   report("copyeditor-listing", { row: await listingStatus(headline) });
   await logout();
@@ -335,7 +335,7 @@ async function review() {
   await editStory(id);
   report("editor-edit-view", { status: await statusText() });
   await runAction("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])", "approve the Publish step");
-  const published = await waitForMessage(/has been updated|approved|published/i);
+  const published = await waitForMessage(/Published|Scheduled for|has been updated|approved|published/i);
   report("publish-approved", { message: published });
   report("editor-listing", { row: await listingStatus(headline) });
   await logout();

@@ -159,14 +159,14 @@ def test_review_flow_from_reporter_to_front_page(newsroom, image, browser_notes)
     steps = play(newsroom, "review", image, headline)
 
     assert steps["image-chosen"]["title"], steps["image-chosen"]
-    assert "submitted for moderation" in steps["submitted"]["message"], steps["submitted"]
+    assert "Sent to copy edit: “" in steps["submitted"]["message"], steps["submitted"]
     assert "in review: copy edit" in steps["reporter-listing"]["row"].lower(), steps
     assert headline in steps["copyeditor-dashboard"]["panel"], steps["copyeditor-dashboard"]
     assert "in moderation" in steps["copyeditor-edit-view"]["status"].lower(), steps
-    assert "has been updated" in steps["copy-edit-approved"]["message"], steps
+    assert "Passed to the editor: “" in steps["copy-edit-approved"]["message"], steps
     assert "in review: publish" in steps["copyeditor-listing"]["row"].lower(), steps
     assert headline in steps["editor-dashboard"]["panel"], steps["editor-dashboard"]
-    assert "has been updated" in steps["publish-approved"]["message"], steps
+    assert "Published: “" in steps["publish-approved"]["message"], steps
     assert "live" in steps["editor-listing"]["row"].lower(), steps["editor-listing"]
 
     found = steps["public"]["found"]
@@ -189,7 +189,7 @@ def test_scheduled_story_goes_live_with_the_worker(newsroom, image, browser_note
     steps = play(newsroom, "schedule", image, headline)
 
     scheduled = steps["scheduled"]
-    assert "scheduled for publishing" in scheduled["message"], scheduled
+    assert "Scheduled for " in scheduled["message"], scheduled
     assert scheduled["seconds_ahead_at_publish_click"] > 0, scheduled
     appeared = steps["appeared"]
     assert appeared["seen_at"] is not None, (
@@ -249,7 +249,7 @@ def test_only_the_chief_lifts_an_embargo_and_the_unpublish_dialog_names_the_pick
     assert steps["editor-refused"]["said"], steps
     assert steps["chief-unconfirmed"]["said"], steps
     lifted = steps["chief-lifted"]
-    assert "has been published" in lifted["message"], lifted
+    assert "Published: “" in lifted["message"], lifted
     assert lifted["status"] == 200, lifted
     assert steps["history"] == {"step": "history", "reason": True, "lifted": True}, steps
     dialog = steps["unpublish-dialog"]
@@ -290,7 +290,11 @@ def test_newsroom_home_starts_a_story_and_tells_the_copy_editor(newsroom, browse
     assert f"Riley Reporter sent “{headline}” to copy edit." in steps["notifications"]["text"]
     assert steps["row-opens"]["title"] == headline, steps["row-opens"]
     assert steps["filtered"]["shows_top_news_story"] == 0, steps["filtered"]
-    assert steps["publish-at"] == {"step": "publish-at", "label": "Publish at…", "dialog_open": True}
+    assert steps["publish-at"] == {
+        "step": "publish-at",
+        "label": "Publish at…",
+        "dialog_open": True,
+    }
     assert (tmp_path / "newsroom-home.png").stat().st_size > 10_000
     browser_notes.append(f"newsroom home: pipeline {home['pipeline']} ({tmp_path})")
 
@@ -323,7 +327,7 @@ def test_the_reporters_full_story_takes_few_actions(newsroom, tmp_path, browser_
     }
     assert result.returncode == 0, f"write_story.mjs failed:\n{result.stderr}\nsteps: {steps}"
     assert steps["byline"]["by_default"], "the byline is not the writer's by default"
-    assert "submitted" in steps["submitted"]["message"], steps["submitted"]
+    assert "Sent to copy edit" in steps["submitted"]["message"], steps["submitted"]
     counted = steps["counted"]
     browser_notes.append(
         f"reporter's full story: {counted['values']} values + {counted['further']} further"

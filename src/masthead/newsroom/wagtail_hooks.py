@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from masthead.newsroom import live_checks, panels, views
+from masthead.newsroom import live_checks, panels, views, words
 from masthead.newsroom.preferences import NewsroomPreferencesPanel
 from masthead.newsroom.scheduling import PublishAtMenuItem
 
@@ -76,3 +76,13 @@ def editor_css():
 @hooks.register("register_page_action_menu_item")
 def publish_at_menu_item():
     return PublishAtMenuItem()
+
+
+@hooks.register("after_create_page")
+def newsroom_words_after_create(request, page):
+    words.rewrite_messages(request, page)
+
+
+@hooks.register("after_edit_page")
+def newsroom_words_after_edit(request, page):
+    words.rewrite_messages(request, page)
