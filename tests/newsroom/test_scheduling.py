@@ -51,3 +51,12 @@ def test_times_are_24_hour_in_the_admin(client):
     scheduled = ArticlePage.objects.get(slug="unpublished-scheduled-budget")
     html = edit_page(client, "chief", scheduled)
     assert not re.search(r"\d{1,2}:\d\d\s*[ap]\.?m\.?", html), "a 12-hour time in the editor"
+
+
+def test_the_admin_says_headline_and_never_snippets():
+    from django.utils.translation import gettext, override
+
+    with override("en-gb"):
+        assert gettext("Page title") == "Headline"
+        said = gettext('Sorry, no snippets match "<em>%(search_query)s</em>"')
+        assert "snippets" not in said and "Nobody matches" in said
