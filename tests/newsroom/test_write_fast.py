@@ -98,3 +98,13 @@ def test_a_new_story_opens_with_an_empty_paragraph_to_type_in():
     existing = ArticlePageFactory(parent=section)
     form = form_class(instance=existing, for_user=user("reporter"), parent_page=section)
     assert "body" not in form.initial or form.initial["body"] == existing.body
+
+
+def test_reporters_may_not_add_sections_editors_may(client):
+    top_news = SectionPage.objects.get(slug="top-news")
+    url = f"/admin/pages/add/sections/sectionpage/{top_news.pk}/"
+    assert client.login(username="reporter", password=PASSWORD)
+    refused = client.get(url)  # Wagtail turns the refusal into a redirect with a message
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    assert client.login(username="editor", password=PASSWORD)
+    assert client.get(url).status_code == 200

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from masthead.newsroom import live_checks, panels, views, words
+from masthead.newsroom import live_checks, panels, sections_rule, views, words
 from masthead.newsroom.preferences import NewsroomPreferencesPanel
 from masthead.newsroom.scheduling import PublishAtMenuItem
 
@@ -86,3 +86,6 @@ def newsroom_words_after_create(request, page):
 @hooks.register("after_edit_page")
 def newsroom_words_after_edit(request, page):
     words.rewrite_messages(request, page)
+
+
+hooks.register("before_create_page", sections_rule.refuse_sections_to_writers)
