@@ -129,6 +129,10 @@ async function openAddStory() {
   }
   await page.locator("a[aria-label='Add child page']").first().click();
   await page.waitForURL(/\/add_subpage\/|\/pages\/add\//);
+  // Those who may not add a section are not offered one: with Story the only type, no choice.
+  const offered = /add_subpage/.test(page.url())
+    ? await page.locator("a[href*='/admin/pages/add/']").allInnerTexts()
+    : [];
   if (/add_subpage/.test(page.url())) {
     await Promise.all([
       page.waitForURL(/\/admin\/pages\/add\/articles\/articlepage\//),
@@ -136,7 +140,7 @@ async function openAddStory() {
     ]);
   }
   await page.locator("#id_title").waitFor();
-  report("add-form", { url: page.url() });
+  report("add-form", { url: page.url(), offered: offered.map(squash) });
 }
 
 const BLOCKS = "#body-root > [data-streamfield-stream-container] > [data-streamfield-child]";

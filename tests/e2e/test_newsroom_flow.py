@@ -159,6 +159,7 @@ def test_review_flow_from_reporter_to_front_page(newsroom, image, browser_notes)
     steps = play(newsroom, "review", image, headline)
 
     assert steps["image-chosen"]["title"], steps["image-chosen"]
+    assert steps["add-form"]["offered"] == [], steps["add-form"]  # no "Section or Story?"
     assert "Sent to copy edit: “" in steps["submitted"]["message"], steps["submitted"]
     assert "in review: copy edit" in steps["reporter-listing"]["row"].lower(), steps
     assert headline in steps["copyeditor-dashboard"]["panel"], steps["copyeditor-dashboard"]

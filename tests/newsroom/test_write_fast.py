@@ -108,3 +108,16 @@ def test_reporters_may_not_add_sections_editors_may(client):
     assert refused.status_code == 302 and refused["Location"] == "/admin/"
     assert client.login(username="editor", password=PASSWORD)
     assert client.get(url).status_code == 200
+
+
+def test_reporters_are_offered_stories_only_editors_sections_too(client):
+    top_news = SectionPage.objects.get(slug="top-news")
+    url = f"/admin/pages/{top_news.pk}/add_subpage/"
+    assert client.login(username="reporter", password=PASSWORD)
+    straight = client.get(url)  # one type left: its form, no "Section or Story?"
+    assert straight.status_code == 302
+    assert straight["Location"] == f"/admin/pages/add/articles/articlepage/{top_news.pk}/"
+    assert client.login(username="editor", password=PASSWORD)
+    offered = client.get(url).content.decode()
+    assert "/admin/pages/add/sections/sectionpage/" in offered
+    assert "/admin/pages/add/articles/articlepage/" in offered
