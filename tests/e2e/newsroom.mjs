@@ -140,7 +140,9 @@ async function openAddStory() {
     ]);
   }
   await page.locator("#id_title").waitFor();
-  report("add-form", { url: page.url(), offered: offered.map(squash) });
+  // A first draft has no corrections panel: nothing to correct yet.
+  const corrections = await page.locator("[name='corrections-TOTAL_FORMS']").count();
+  report("add-form", { url: page.url(), offered: offered.map(squash), corrections });
 }
 
 const BLOCKS = "#body-root > [data-streamfield-stream-container] > [data-streamfield-child]";

@@ -160,6 +160,7 @@ def test_review_flow_from_reporter_to_front_page(newsroom, image, browser_notes)
 
     assert steps["image-chosen"]["title"], steps["image-chosen"]
     assert steps["add-form"]["offered"] == [], steps["add-form"]  # no "Section or Story?"
+    assert steps["add-form"]["corrections"] == 0, steps["add-form"]  # none on a first draft
     assert "Sent to copy edit: “" in steps["submitted"]["message"], steps["submitted"]
     assert "in review: copy edit" in steps["reporter-listing"]["row"].lower(), steps
     assert headline in steps["copyeditor-dashboard"]["panel"], steps["copyeditor-dashboard"]

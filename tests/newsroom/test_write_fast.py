@@ -121,3 +121,17 @@ def test_reporters_are_offered_stories_only_editors_sections_too(client):
     offered = client.get(url).content.decode()
     assert "/admin/pages/add/sections/sectionpage/" in offered
     assert "/admin/pages/add/articles/articlepage/" in offered
+
+
+def test_no_corrections_on_a_first_draft_only(client):
+    assert client.login(username="chief", password=PASSWORD)
+    assert "corrections-TOTAL_FORMS" not in client.get(add_url()).content.decode()
+    section = SectionPage.objects.get(slug="top-news")
+    story = ArticlePageFactory(parent=section, live=False, owner=user("chief"))
+    story.save_revision()
+    edit = f"/admin/pages/{story.pk}/edit/"
+    html = client.get(edit).content.decode()
+    assert "corrections-TOTAL_FORMS" not in html and "Corrections and updates" not in html
+    publish(story)
+    html = client.get(edit).content.decode()
+    assert "corrections-TOTAL_FORMS" in html and "Corrections and updates" in html

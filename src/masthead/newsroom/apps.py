@@ -11,8 +11,10 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from masthead.articles.models import ArticlePage
         from masthead.newsroom import signal_handlers
+        from masthead.newsroom.corrections_panel import replace_corrections_panel
         from masthead.newsroom.forms import NewsroomArticlePageForm
 
         signal_handlers.connect()
         # The story editor's form for writing fast (forms.py); it extends the articles' form.
         ArticlePage.base_form_class = NewsroomArticlePageForm
+        replace_corrections_panel(ArticlePage)  # no corrections on a first draft

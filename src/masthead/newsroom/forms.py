@@ -3,7 +3,8 @@
 - A new story's byline is the writer ("By" and the person of their login), and its body opens
   with an empty paragraph.
 - The headline is a multi-line field labelled "Headline", with a length counter.
-- A story that was never published offers no "minor edit" box: there is nothing to amend yet.
+- A story that was never published offers no "minor edit" box and no corrections: there is
+  nothing to amend yet (corrections_panel.py hides the emptied panel).
 """
 
 from django import forms
@@ -23,6 +24,7 @@ class NewsroomArticlePageForm(ArticlePageForm):
         )
         if first_draft:
             self.fields.pop("minor_edit", None)
+            self.formsets.pop("corrections", None)
         if self.instance.pk is None and not self.is_bound:
             self._start_with_a_paragraph()
             if self.for_user is not None:
