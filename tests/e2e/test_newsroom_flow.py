@@ -221,25 +221,27 @@ DESK_SCRIPT = Path(__file__).with_name("desk.mjs")
 def test_only_the_chief_lifts_an_embargo_and_the_unpublish_dialog_names_the_pick(
     newsroom, browser_notes
 ):
-    """tests/e2e/desk.mjs: the editor's Publish with the embargo cleared is refused; the chief's,
-    confirmed and with a reason, publishes the story and logs the reason; the unpublish dialog of
-    a Don't Miss pick says it is referenced and its usage names the curation."""
+    """tests/e2e/desk.mjs: the section listing says when the embargoed story goes live; the
+    editor's Publish with the embargo cleared is refused; the chief's, confirmed and with a
+    reason, publishes the story and logs the reason; the unpublish dialog of a Don't Miss pick
+    says it is referenced and its usage names the curation."""
     shell = run(
         [
             BIN / "masthead",
             "shell",
             "-c",
             "from masthead.articles.models import ArticlePage as A;"
-            "print(A.objects.get(slug='unpublished-embargoed-report').pk,"
-            " A.objects.filter(dont_miss_entries__isnull=False).order_by('pk').first().pk)",
+            "e = A.objects.get(slug='unpublished-embargoed-report');"
+            "p = A.objects.filter(dont_miss_entries__isnull=False).order_by('pk').first();"
+            "print(e.pk, p.pk, e.get_parent().pk)",
         ],
         timeout=120,
         env={"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(newsroom["home"])},
     )
     assert shell.returncode == 0, shell.stdout + shell.stderr
-    embargoed, picked = shell.stdout.split()[-2:]
+    embargoed, picked, section = shell.stdout.split()[-3:]
     result = run(
-        ["node", DESK_SCRIPT, newsroom["base"], embargoed, picked],
+        ["node", DESK_SCRIPT, newsroom["base"], embargoed, picked, section],
         timeout=180,
         env={**os.environ, "CHROME_PATH": CHROME},
     )
@@ -248,6 +250,8 @@ def test_only_the_chief_lifts_an_embargo_and_the_unpublish_dialog_names_the_pick
         for entry in (json.loads(line) for line in result.stdout.splitlines() if line[:1] == "{")
     }
     assert result.returncode == 0, f"desk.mjs failed:\n{result.stderr}\nsteps: {steps}"
+    listing = steps["section-listing"]  # the go-live time in the admin's section listing
+    assert listing["header"] == 1 and listing["cell"].startswith("Embargoed until "), listing
     assert steps["editor-refused"]["said"], steps
     assert steps["chief-unconfirmed"]["said"], steps
     lifted = steps["chief-lifted"]

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from masthead.newsroom import live_checks, panels, sections_rule, views, words
 from masthead.newsroom.preferences import NewsroomPreferencesPanel
 from masthead.newsroom.scheduling import PublishAtMenuItem
+from masthead.newsroom.section_listing import SectionListingViewSet
 
 
 @hooks.register("construct_homepage_panels")
@@ -89,3 +90,9 @@ def newsroom_words_after_edit(request, page):
 
 
 hooks.register("before_create_page", sections_rule.refuse_sections_to_writers)
+
+
+@hooks.register("register_admin_viewset")
+def section_listing_viewset():
+    """The section listing (page explorer) with each story's go-live time."""
+    return SectionListingViewSet()
