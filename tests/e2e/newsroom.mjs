@@ -372,6 +372,49 @@ function newsroomParts(date) {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
+async function openScheduleDialog() {
+  // The status side panel holds "Set schedule".
+  const opener = page.locator("[data-a11y-dialog-show='schedule-publishing-dialog']").first();
+  if (!(await opener.isVisible())) {
+    await page.locator("button[data-side-panel-toggle='status']").click();
+    await opener.waitFor({ state: "visible" });
+  }
+  await opener.click();
+  const dialog = page.locator("#schedule-publishing-dialog");
+  await dialog.locator("#id_go_live_at").waitFor({ state: "visible" });
+  return dialog;
+}
+
+async function tryScheduleDialog() {
+  // Typed, closed with Escape, opened again: the time is still there. With the date picker
+  // open, "Save schedule" is the element under its own centre (nothing covers it).
+  current = "schedule dialog: Escape keeps the time; the picker covers nothing";
+  let dialog = await openScheduleDialog();
+  const typed = "2031-05-04 09:30";
+  await dialog.locator("#id_go_live_at").fill(typed);
+  for (let i = 0; i < 2 && (await dialog.getAttribute("aria-hidden")) !== "true"; i++) {
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(300);
+  }
+  const closed = (await dialog.getAttribute("aria-hidden")) === "true";
+  dialog = await openScheduleDialog();
+  const kept = await dialog.locator("#id_go_live_at").inputValue();
+  await dialog.locator("#id_go_live_at").click();
+  const picker = page.locator("#schedule-publishing-dialog .xdsoft_datetimepicker:visible").first();
+  const pickerOpen = await picker.waitFor({ state: "visible", timeout: 3000 }).then(() => true, () => false);
+  const save = dialog.locator("button[type=submit]");
+  await save.scrollIntoViewIfNeeded();
+  const saveUncovered = await save.evaluate((button) => {
+    const box = button.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return button === top || button.contains(top);
+  });
+  await dialog.locator("#id_go_live_at").fill("");
+  await dialog.locator(".w-dialog__close-button").click();
+  await page.waitForFunction(() => document.querySelector("#schedule-publishing-dialog")?.getAttribute("aria-hidden") === "true");
+  return { typed, closed, kept, picker_open: pickerOpen, save_uncovered: saveUncovered };
+}
+
 async function schedule() {
   const lead = Number(leadArg || 3);
   await login("editor");
@@ -383,21 +426,14 @@ async function schedule() {
   await waitForMessage(/created|saved|updated/i);
   const id = pageIdFromUrl();
   report("draft-saved", { id, status: await statusText() });
+  report("schedule-dialog", await tryScheduleDialog());
 
   current = "Publishing schedule dialog";
   // The admin's date picker and the form work to the minute ("Y-m-d H:i"): take the next whole
   // minute at least lead + 10 s away, and click Publish `lead` seconds before it.
   const goLive = new Date(Math.ceil((Date.now() + (lead + 10) * 1000) / 60_000) * 60_000);
-  // The status side panel holds "Set schedule".
-  const opener = page.locator("[data-a11y-dialog-show='schedule-publishing-dialog']").first();
-  if (!(await opener.isVisible())) {
-    await page.locator("button[data-side-panel-toggle='status']").click();
-    await opener.waitFor({ state: "visible" });
-  }
-  await opener.click();
-  const dialog = page.locator("#schedule-publishing-dialog");
+  const dialog = await openScheduleDialog();
   const input = dialog.locator("#id_go_live_at");
-  await input.waitFor({ state: "visible" });
   await input.fill(newsroomParts(goLive).slice(0, 16));
   await input.evaluate((element) => window.jQuery?.(element).datetimepicker?.("hide"));
   await page.locator(".xdsoft_datetimepicker:visible").first()

@@ -190,6 +190,9 @@ def test_scheduled_story_goes_live_with_the_worker(newsroom, image, browser_note
     headline = f"Scheduled briefing on the budget {int(time.time())}"
     steps = play(newsroom, "schedule", image, headline)
 
+    dialog = steps["schedule-dialog"]  # Escape keeps the typed time; the picker covers nothing
+    assert dialog["closed"] and dialog["kept"] == dialog["typed"], dialog
+    assert dialog["picker_open"] and dialog["save_uncovered"], dialog
     scheduled = steps["scheduled"]
     assert "Scheduled for " in scheduled["message"], scheduled
     assert scheduled["seconds_ahead_at_publish_click"] > 0, scheduled

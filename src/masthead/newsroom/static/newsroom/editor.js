@@ -105,3 +105,34 @@ document.addEventListener("change", (event) => {
   title.value = input.files[0].name.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim();
   title.dispatchEvent(new Event("input", { bubbles: true }));
 });
+
+// The publishing schedule dialog keeps what was typed when it is closed (Escape, ×, a click
+// outside): Wagtail resets its inputs on close. Its date pickers open in the dialog's flow, under
+// their input, pushing "Save schedule" down instead of covering it.
+(() => {
+  const DIALOG = "#schedule-publishing-dialog";
+  const INPUTS = `${DIALOG} input[name='go_live_at'], ${DIALOG} input[name='expire_at']`;
+  document.addEventListener(
+    "w-dialog:hidden",
+    (event) => {
+      if (event.target instanceof Element && event.target.matches(INPUTS)) event.stopImmediatePropagation();
+    },
+    true,
+  );
+  const dock = (input) => {
+    const picker = window.jQuery?.(input).data("xdsoft_datetimepicker")?.get(0);
+    if (!picker || picker.dataset.newsroomDocked) return;
+    picker.dataset.newsroomDocked = "";
+    (input.closest(".w-field__wrapper") || input).insertAdjacentElement("afterend", picker);
+  };
+  document.addEventListener(
+    "focusin",
+    (event) => {
+      if (event.target instanceof Element && event.target.matches(INPUTS)) dock(event.target);
+    },
+    true,
+  );
+  document.addEventListener("mousedown", (event) => {
+    if (event.target instanceof Element && event.target.matches(INPUTS)) dock(event.target);
+  }, true);
+})();
