@@ -106,7 +106,7 @@ async function waitForMessage(pattern) {
 }
 
 async function statusText() {
-  // The header's status (e.g. "Draft", "In Moderation", "Live") and the status side panel.
+  // The header's status (e.g. "Draft", "In review", "Live") and the status side panel.
   const parts = [];
   for (const selector of ["header .w-status", "[data-side-panel='status'] .w-status, [data-side-panel='status'] h3"]) {
     const found = page.locator(selector);
@@ -337,7 +337,11 @@ async function review() {
   await page.goto(url("/admin/"));
   const awaitingEditor = page.locator("section, .w-panel, .panel").filter({ hasText: /Awaiting your review/i }).filter({ hasText: headline }).last();
   await awaitingEditor.waitFor();
-  report("editor-dashboard", { panel: squash(await awaitingEditor.innerText()).slice(0, 400) });
+  const row = awaitingEditor.locator("tr", { hasText: headline }).first();
+  report("editor-dashboard", {
+    panel: squash(await awaitingEditor.innerText()).slice(0, 400),
+    steps: (await row.locator("td.tasks .newsroom-step").allInnerTexts()).map(squash),
+  });
   await editStory(id);
   report("editor-edit-view", { status: await statusText() });
   await runAction("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])", "approve the Publish step");

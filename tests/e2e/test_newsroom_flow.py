@@ -164,10 +164,13 @@ def test_review_flow_from_reporter_to_front_page(newsroom, image, browser_notes)
     assert "Sent to copy edit: “" in steps["submitted"]["message"], steps["submitted"]
     assert "in review: copy edit" in steps["reporter-listing"]["row"].lower(), steps
     assert headline in steps["copyeditor-dashboard"]["panel"], steps["copyeditor-dashboard"]
-    assert "in moderation" in steps["copyeditor-edit-view"]["status"].lower(), steps
+    assert "in review" in steps["copyeditor-edit-view"]["status"].lower(), steps  # no "moderation"
     assert "Passed to the editor: “" in steps["copy-edit-approved"]["message"], steps
     assert "in review: publish" in steps["copyeditor-listing"]["row"].lower(), steps
     assert headline in steps["editor-dashboard"]["panel"], steps["editor-dashboard"]
+    # The review steps are labelled: copy edit done, the editor's step in progress.
+    labels = steps["editor-dashboard"]["steps"]
+    assert len(labels) == 2 and labels[1].endswith(": In progress"), steps["editor-dashboard"]
     assert "Published: “" in steps["publish-approved"]["message"], steps
     assert "live" in steps["editor-listing"]["row"].lower(), steps["editor-listing"]
 

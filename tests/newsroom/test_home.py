@@ -164,3 +164,17 @@ def test_the_home_page_makes_a_bounded_number_of_queries(client, django_assert_m
     with django_assert_max_num_queries(40):
         response = client.get("/admin/")
     assert response.status_code == 200
+
+
+def test_awaiting_your_review_labels_each_step(client):
+    story = draft("reporter", "top-news", "Ferry timetable changes")
+    story.get_workflow().start(story, user("reporter"))
+    html = home_as(client, "copyeditor")
+    panel = html[html.index('id="awaiting-review-section"') :]
+    row = panel[panel.index("Ferry timetable changes") :]
+    tasks = re.search(r'<td class="tasks">(.*?)</td>', row, re.S).group(1)
+    labels = re.findall(r'<span class="newsroom-step">([^<]*)</span>', tasks)
+    names = [task.name for task in story.get_workflow().tasks]
+    assert len(labels) == len(names) >= 2, tasks
+    assert labels[0] == f"{names[0]}: In progress", labels
+    assert all(label.startswith(name) for label, name in zip(labels, names, strict=True)), labels

@@ -71,3 +71,11 @@ def test_a_scheduled_publication_says_when_in_the_newsroom_zone(client, story):
 
 def test_a_plain_save_says_saved(client, story):
     assert "Saved: “Tram”" in step(client, "reporter", story)
+
+
+def test_a_story_in_review_is_in_review_not_in_moderation(client, story):
+    step(client, "reporter", story, **{"action-submit": "1"})
+    assert client.login(username="copyeditor", password=PASSWORD)
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "In review" in html
+    assert "moderation" not in html.lower()

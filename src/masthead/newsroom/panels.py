@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 
 from masthead.newsroom.board import desk_board
 from masthead.newsroom.desks import desk_from_request, new_story_url, writing_desks
+from masthead.newsroom.review_steps import LabelledReviewPanel
 from masthead.publishing.models import Desk
 
 # Wagtail's panels the newsroom home replaces (the board shows the same stories, by stage).
@@ -65,9 +66,10 @@ class DeskBoardPanel(Component):
 def build_home(request, panels) -> None:
     """The construct_homepage_panels hook: the newsroom home in place of the generic panels."""
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED]
-    for panel in panels:
+    for index, panel in enumerate(panels):
         if getattr(panel, "name", "") == AWAITING_YOUR_REVIEW:
             panel.order = 50  # right under "New story": what waits for this person first
+            panels[index] = LabelledReviewPanel(panel)
     desks = writing_desks(request.user)
     if desks:
         panels.append(NewStoryPanel(desks))
