@@ -1,18 +1,9 @@
 """Every login is a person the newsroom can byline: created with the account, named after it."""
 
 from django.contrib.auth import get_user_model
-from django.utils.text import slugify
 
 from masthead.people.models import Person
-
-
-def unique_slug(name: str) -> str:
-    base = slugify(name, allow_unicode=True)[:190] or "person"
-    slug, n = base, 1
-    while Person.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+from masthead.people.slugs import unique_slug
 
 
 def display_name(user) -> str:
