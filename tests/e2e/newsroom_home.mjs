@@ -51,6 +51,25 @@ async function login(username) {
   await page.locator("main, #main").first().waitFor();
 }
 
+async function addAgencyInChooser() {
+  // The source credit's person chooser: a "Kind" column, and "Add" creates the agency in place.
+  current = "add an agency from the source credit's chooser";
+  const opener = page.locator("[id$='credit_organisation-chooser'] button").filter({ visible: true }).first();
+  await opener.click();
+  const modal = page.locator(".modal-dialog").last();
+  await modal.locator("table").first().waitFor();
+  const headers = (await modal.locator("table th").allInnerTexts()).map(squash);
+  await modal.getByRole("tab", { name: "Add" }).click();
+  const add = modal.getByRole("tabpanel", { name: "Add" });
+  const name = `Harbour Wire ${Date.now()}`;
+  await add.locator("input[name='name']").fill(name);
+  await add.locator("select[name='kind']").selectOption("organisation");
+  await add.locator("input[name='name']").press("Enter");
+  await modal.waitFor({ state: "hidden" });
+  const chosen = squash(await page.locator("[id$='credit_organisation-chooser'] [data-chooser-title]").first().innerText());
+  return { headers, name, chosen };
+}
+
 async function reporterStartsAStory() {
   await login("reporter");
   current = "the reporter's home: New story in Top News";
@@ -68,6 +87,7 @@ async function reporterStartsAStory() {
   current = "Before you publish, live: ready once headline and standfirst are typed";
   await page.locator('[data-newsroom-checks][data-problems="0"]').waitFor();
   report("live-checks", { empty, typed: squash(await checks.innerText()) });
+  report("agency-added", await addAgencyInChooser());
   // A new story opens with an empty paragraph (the newsroom's form); else insert one.
   if (!(await page.locator("#body-root [contenteditable=true]").count())) {
     await page.locator("#body-root button.c-sf-add-button").last().click();

@@ -291,6 +291,8 @@ def test_newsroom_home_starts_a_story_and_tells_the_copy_editor(newsroom, browse
     live = steps["live-checks"]
     assert "needs a headline" in live["empty"] and "needs a standfirst" in live["empty"], live
     assert "Ready to publish" in live["typed"], live
+    agency = steps["agency-added"]  # the chooser tells kinds apart and adds in place
+    assert "Kind" in agency["headers"] and agency["chosen"] == agency["name"], agency
     new_story = steps["new-story"]
     assert new_story["label"] == "New story in Top News", new_story
     assert new_story["url"] == f"/admin/pages/add/articles/articlepage/{newsroom['top_news']}/"

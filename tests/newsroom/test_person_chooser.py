@@ -35,6 +35,8 @@ def test_each_row_says_person_or_organisation_and_the_kind_filters(client):
     assert client.login(username="reporter", password=PASSWORD)
     html = json.loads(client.get(chooser_url(), {"q": "Zed"}).content)["html"]
     assert 'name="kind"' in html  # the filter
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an id used twice in the chooser"
     listed = dict(rows(html))
     assert listed["Zed Agency"].startswith("Organisation")
     assert listed["Zed Writer"] == "Person"

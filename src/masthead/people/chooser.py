@@ -19,6 +19,8 @@ class KindFilterMixin(forms.Form):
         label="Kind",
         required=False,
         choices=[("", "People and organisations"), *Person.Kind.choices],
+        # Not the "Add" tab's id_kind: both forms share the modal.
+        widget=forms.Select(attrs={"id": "id_kind_filter"}),
     )
 
     def filter(self, objects):
