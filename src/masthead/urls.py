@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.access.uploads import DocumentUploadView, ImageUploadView
 from masthead.access.views import authenticate_with_password, set_page_privacy
+from masthead.newsroom.sections_rule import NewsroomAddSubpageView
 from masthead.publishing.visibility import desk_chosen_multiple
 from masthead.reader.views import author_page, corrections_page, search_view, serve_page, tag_page
 
@@ -21,6 +24,11 @@ urlpatterns = [
     path("admin/documents/multiple/add/", DocumentUploadView.as_view()),
     # Before Wagtail's own: the page chooser's "chosen" answer, limited to pages the user may read.
     path("admin/choose-page/chosen-multiple/", desk_chosen_multiple),
+    # Before Wagtail's own: "Choose a page type" offers sections only to those who may add one.
+    path(
+        "admin/pages/<int:parent_page_id>/add_subpage/",
+        require_admin_access(never_cache(NewsroomAddSubpageView.as_view())),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/<str:slug>/", tag_page, name="tag"),

@@ -20,7 +20,7 @@ const FLAGS = [
 ];
 const TIMEOUT = 30_000;
 const REASON = "The agency lifted the embargo early";
-const [base, embargoedId, pickedId] = process.argv.slice(2);
+const [base, embargoedId, pickedId, sectionId] = process.argv.slice(2);
 if (!base || !embargoedId || !pickedId) {
   console.error("usage: node tests/e2e/desk.mjs BASE_URL EMBARGOED_PAGE_ID PICKED_PAGE_ID");
   process.exit(2);
@@ -94,8 +94,19 @@ async function publicStatus() {
   return { address, status: live.status() };
 }
 
+async function goLiveInListing() {
+  // The section listing (page explorer) says when the embargoed story goes live.
+  current = "the section's page listing";
+  await page.goto(url(`/admin/pages/${sectionId}/`));
+  const row = page.locator("tr", { has: page.locator(`a[href="/admin/pages/${embargoedId}/edit/"]`) });
+  const cell = row.first().locator("[data-newsroom-go-live]");
+  const header = await page.locator("th", { hasText: "Goes live" }).count();
+  return { header, cell: (await cell.count()) ? (await cell.innerText()).replace(/\s+/g, " ").trim() : null };
+}
+
 async function flow() {
   await login("editor");
+  report("section-listing", await goLiveInListing());
   await openEmbargoSettings();
   await clearEmbargo();
   const refused = await publish();

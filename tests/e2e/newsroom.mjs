@@ -106,7 +106,7 @@ async function waitForMessage(pattern) {
 }
 
 async function statusText() {
-  // The header's status (e.g. "Draft", "In Moderation", "Live") and the status side panel.
+  // The header's status (e.g. "Draft", "In review", "Live") and the status side panel.
   const parts = [];
   for (const selector of ["header .w-status", "[data-side-panel='status'] .w-status, [data-side-panel='status'] h3"]) {
     const found = page.locator(selector);
@@ -129,6 +129,10 @@ async function openAddStory() {
   }
   await page.locator("a[aria-label='Add child page']").first().click();
   await page.waitForURL(/\/add_subpage\/|\/pages\/add\//);
+  // Those who may not add a section are not offered one: with Story the only type, no choice.
+  const offered = /add_subpage/.test(page.url())
+    ? await page.locator("a[href*='/admin/pages/add/']").allInnerTexts()
+    : [];
   if (/add_subpage/.test(page.url())) {
     await Promise.all([
       page.waitForURL(/\/admin\/pages\/add\/articles\/articlepage\//),
@@ -136,7 +140,9 @@ async function openAddStory() {
     ]);
   }
   await page.locator("#id_title").waitFor();
-  report("add-form", { url: page.url() });
+  // A first draft has no corrections panel: nothing to correct yet.
+  const corrections = await page.locator("[name='corrections-TOTAL_FORMS']").count();
+  report("add-form", { url: page.url(), offered: offered.map(squash), corrections });
 }
 
 const BLOCKS = "#body-root > [data-streamfield-stream-container] > [data-streamfield-child]";
@@ -178,7 +184,12 @@ async function fillStory({ withImage }) {
   await page.locator("#id_standfirst").fill(`Standfirst of ${headline}: what happened and why it matters.`);
 
   current = "add a paragraph block";
-  const paragraph = await insertBlock("Paragraph");
+  // A new story opens with an empty paragraph (masthead.newsroom.forms); else insert one.
+  const opening = page.locator(BLOCKS);
+  const paragraph = (await opening.count()) === 1
+    && (await opening.first().locator("[contenteditable=true]").count()) === 1
+    ? opening.first()
+    : await insertBlock("Paragraph");
   const editor = paragraph.locator("[contenteditable=true]").first();
   await editor.waitFor();
   await editor.click();
@@ -300,7 +311,7 @@ async function review() {
   await fillStory({ withImage: true });
   await settleAutosave();
   await runAction("button[name=action-submit]", "Submit to Newsroom review");
-  const submitted = await waitForMessage(/submitted|moderation|review/i);
+  const submitted = await waitForMessage(/Sent to copy edit|submitted|moderation|review/i);
   const editLink = await page.locator(".messages a[href*='/edit/']").first().getAttribute("href");
   const id = Number(/\/pages\/(\d+)\/edit\//.exec(editLink)[1]);
   report("submitted", { id, url: page.url(), message: submitted });
@@ -316,7 +327,7 @@ async function review() {
   await editStory(id);
   report("copyeditor-edit-view", { status: await statusText() });
   await runAction("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])", "approve the Copy edit step");
-  const copyApproved = await waitForMessage(/has been updated|approved/i);
+  const copyApproved = await waitForMessage(/Passed to the editor|has been updated|approved/i);
   report("copy-edit-approved", { message: copyApproved });
   report("copyeditor-listing", { row: await listingStatus(headline) });
   await logout();
@@ -326,11 +337,15 @@ async function review() {
   await page.goto(url("/admin/"));
   const awaitingEditor = page.locator("section, .w-panel, .panel").filter({ hasText: /Awaiting your review/i }).filter({ hasText: headline }).last();
   await awaitingEditor.waitFor();
-  report("editor-dashboard", { panel: squash(await awaitingEditor.innerText()).slice(0, 400) });
+  const row = awaitingEditor.locator("tr", { hasText: headline }).first();
+  report("editor-dashboard", {
+    panel: squash(await awaitingEditor.innerText()).slice(0, 400),
+    steps: (await row.locator("td.tasks .newsroom-step").allInnerTexts()).map(squash),
+  });
   await editStory(id);
   report("editor-edit-view", { status: await statusText() });
   await runAction("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])", "approve the Publish step");
-  const published = await waitForMessage(/has been updated|approved|published/i);
+  const published = await waitForMessage(/Published|Scheduled for|has been updated|approved|published/i);
   report("publish-approved", { message: published });
   report("editor-listing", { row: await listingStatus(headline) });
   await logout();
@@ -361,6 +376,49 @@ function newsroomParts(date) {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
+async function openScheduleDialog() {
+  // The status side panel holds "Set schedule".
+  const opener = page.locator("[data-a11y-dialog-show='schedule-publishing-dialog']").first();
+  if (!(await opener.isVisible())) {
+    await page.locator("button[data-side-panel-toggle='status']").click();
+    await opener.waitFor({ state: "visible" });
+  }
+  await opener.click();
+  const dialog = page.locator("#schedule-publishing-dialog");
+  await dialog.locator("#id_go_live_at").waitFor({ state: "visible" });
+  return dialog;
+}
+
+async function tryScheduleDialog() {
+  // Typed, closed with Escape, opened again: the time is still there. With the date picker
+  // open, "Save schedule" is the element under its own centre (nothing covers it).
+  current = "schedule dialog: Escape keeps the time; the picker covers nothing";
+  let dialog = await openScheduleDialog();
+  const typed = "2031-05-04 09:30";
+  await dialog.locator("#id_go_live_at").fill(typed);
+  for (let i = 0; i < 2 && (await dialog.getAttribute("aria-hidden")) !== "true"; i++) {
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(300);
+  }
+  const closed = (await dialog.getAttribute("aria-hidden")) === "true";
+  dialog = await openScheduleDialog();
+  const kept = await dialog.locator("#id_go_live_at").inputValue();
+  await dialog.locator("#id_go_live_at").click();
+  const picker = page.locator("#schedule-publishing-dialog .xdsoft_datetimepicker:visible").first();
+  const pickerOpen = await picker.waitFor({ state: "visible", timeout: 3000 }).then(() => true, () => false);
+  const save = dialog.locator("button[type=submit]");
+  await save.scrollIntoViewIfNeeded();
+  const saveUncovered = await save.evaluate((button) => {
+    const box = button.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return button === top || button.contains(top);
+  });
+  await dialog.locator("#id_go_live_at").fill("");
+  await dialog.locator(".w-dialog__close-button").click();
+  await page.waitForFunction(() => document.querySelector("#schedule-publishing-dialog")?.getAttribute("aria-hidden") === "true");
+  return { typed, closed, kept, picker_open: pickerOpen, save_uncovered: saveUncovered };
+}
+
 async function schedule() {
   const lead = Number(leadArg || 3);
   await login("editor");
@@ -372,21 +430,14 @@ async function schedule() {
   await waitForMessage(/created|saved|updated/i);
   const id = pageIdFromUrl();
   report("draft-saved", { id, status: await statusText() });
+  report("schedule-dialog", await tryScheduleDialog());
 
   current = "Publishing schedule dialog";
   // The admin's date picker and the form work to the minute ("Y-m-d H:i"): take the next whole
   // minute at least lead + 10 s away, and click Publish `lead` seconds before it.
   const goLive = new Date(Math.ceil((Date.now() + (lead + 10) * 1000) / 60_000) * 60_000);
-  // The status side panel holds "Set schedule".
-  const opener = page.locator("[data-a11y-dialog-show='schedule-publishing-dialog']").first();
-  if (!(await opener.isVisible())) {
-    await page.locator("button[data-side-panel-toggle='status']").click();
-    await opener.waitFor({ state: "visible" });
-  }
-  await opener.click();
-  const dialog = page.locator("#schedule-publishing-dialog");
+  const dialog = await openScheduleDialog();
   const input = dialog.locator("#id_go_live_at");
-  await input.waitFor({ state: "visible" });
   await input.fill(newsroomParts(goLive).slice(0, 16));
   await input.evaluate((element) => window.jQuery?.(element).datetimepicker?.("hide"));
   await page.locator(".xdsoft_datetimepicker:visible").first()

@@ -159,14 +159,19 @@ def test_review_flow_from_reporter_to_front_page(newsroom, image, browser_notes)
     steps = play(newsroom, "review", image, headline)
 
     assert steps["image-chosen"]["title"], steps["image-chosen"]
-    assert "submitted for moderation" in steps["submitted"]["message"], steps["submitted"]
+    assert steps["add-form"]["offered"] == [], steps["add-form"]  # no "Section or Story?"
+    assert steps["add-form"]["corrections"] == 0, steps["add-form"]  # none on a first draft
+    assert "Sent to copy edit: “" in steps["submitted"]["message"], steps["submitted"]
     assert "in review: copy edit" in steps["reporter-listing"]["row"].lower(), steps
     assert headline in steps["copyeditor-dashboard"]["panel"], steps["copyeditor-dashboard"]
-    assert "in moderation" in steps["copyeditor-edit-view"]["status"].lower(), steps
-    assert "has been updated" in steps["copy-edit-approved"]["message"], steps
+    assert "in review" in steps["copyeditor-edit-view"]["status"].lower(), steps  # no "moderation"
+    assert "Passed to the editor: “" in steps["copy-edit-approved"]["message"], steps
     assert "in review: publish" in steps["copyeditor-listing"]["row"].lower(), steps
     assert headline in steps["editor-dashboard"]["panel"], steps["editor-dashboard"]
-    assert "has been updated" in steps["publish-approved"]["message"], steps
+    # The review steps are labelled: copy edit done, the editor's step in progress.
+    labels = steps["editor-dashboard"]["steps"]
+    assert len(labels) == 2 and labels[1].endswith(": In progress"), steps["editor-dashboard"]
+    assert "Published: “" in steps["publish-approved"]["message"], steps
     assert "live" in steps["editor-listing"]["row"].lower(), steps["editor-listing"]
 
     found = steps["public"]["found"]
@@ -188,8 +193,11 @@ def test_scheduled_story_goes_live_with_the_worker(newsroom, image, browser_note
     headline = f"Scheduled briefing on the budget {int(time.time())}"
     steps = play(newsroom, "schedule", image, headline)
 
+    dialog = steps["schedule-dialog"]  # Escape keeps the typed time; the picker covers nothing
+    assert dialog["closed"] and dialog["kept"] == dialog["typed"], dialog
+    assert dialog["picker_open"] and dialog["save_uncovered"], dialog
     scheduled = steps["scheduled"]
-    assert "scheduled for publishing" in scheduled["message"], scheduled
+    assert "Scheduled for " in scheduled["message"], scheduled
     assert scheduled["seconds_ahead_at_publish_click"] > 0, scheduled
     appeared = steps["appeared"]
     assert appeared["seen_at"] is not None, (
@@ -219,25 +227,27 @@ DESK_SCRIPT = Path(__file__).with_name("desk.mjs")
 def test_only_the_chief_lifts_an_embargo_and_the_unpublish_dialog_names_the_pick(
     newsroom, browser_notes
 ):
-    """tests/e2e/desk.mjs: the editor's Publish with the embargo cleared is refused; the chief's,
-    confirmed and with a reason, publishes the story and logs the reason; the unpublish dialog of
-    a Don't Miss pick says it is referenced and its usage names the curation."""
+    """tests/e2e/desk.mjs: the section listing says when the embargoed story goes live; the
+    editor's Publish with the embargo cleared is refused; the chief's, confirmed and with a
+    reason, publishes the story and logs the reason; the unpublish dialog of a Don't Miss pick
+    says it is referenced and its usage names the curation."""
     shell = run(
         [
             BIN / "masthead",
             "shell",
             "-c",
             "from masthead.articles.models import ArticlePage as A;"
-            "print(A.objects.get(slug='unpublished-embargoed-report').pk,"
-            " A.objects.filter(dont_miss_entries__isnull=False).order_by('pk').first().pk)",
+            "e = A.objects.get(slug='unpublished-embargoed-report');"
+            "p = A.objects.filter(dont_miss_entries__isnull=False).order_by('pk').first();"
+            "print(e.pk, p.pk, e.get_parent().pk)",
         ],
         timeout=120,
         env={"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(newsroom["home"])},
     )
     assert shell.returncode == 0, shell.stdout + shell.stderr
-    embargoed, picked = shell.stdout.split()[-2:]
+    embargoed, picked, section = shell.stdout.split()[-3:]
     result = run(
-        ["node", DESK_SCRIPT, newsroom["base"], embargoed, picked],
+        ["node", DESK_SCRIPT, newsroom["base"], embargoed, picked, section],
         timeout=180,
         env={**os.environ, "CHROME_PATH": CHROME},
     )
@@ -246,13 +256,96 @@ def test_only_the_chief_lifts_an_embargo_and_the_unpublish_dialog_names_the_pick
         for entry in (json.loads(line) for line in result.stdout.splitlines() if line[:1] == "{")
     }
     assert result.returncode == 0, f"desk.mjs failed:\n{result.stderr}\nsteps: {steps}"
+    listing = steps["section-listing"]  # the go-live time in the admin's section listing
+    assert listing["header"] == 1 and listing["cell"].startswith("Embargoed until "), listing
     assert steps["editor-refused"]["said"], steps
     assert steps["chief-unconfirmed"]["said"], steps
     lifted = steps["chief-lifted"]
-    assert "has been published" in lifted["message"], lifted
+    assert "Published: “" in lifted["message"], lifted
     assert lifted["status"] == 200, lifted
     assert steps["history"] == {"step": "history", "reason": True, "lifted": True}, steps
     dialog = steps["unpublish-dialog"]
     assert dialog["referenced"] == "This story is referenced 1 time.", dialog
     assert "curation" in dialog["usage"].lower(), dialog
     browser_notes.append(f"desk rules: {dialog['referenced']} usage: {dialog['usage'][:120]}")
+
+
+HOME_SCRIPT = Path(__file__).with_name("newsroom_home.mjs")
+
+
+def test_newsroom_home_starts_a_story_and_tells_the_copy_editor(newsroom, browser_notes, tmp_path):
+    """tests/e2e/newsroom_home.mjs: "New story in Top News" is one click to the story form; sent
+    to copy edit, the story tells the copy editor (menu count, list) and sits on the desk board
+    in "Copy edit", one click from its edit form; the desk filter leaves other desks out."""
+    headline = f"Night buses return to the harbour {int(time.time())}"
+    result = run(
+        ["node", HOME_SCRIPT, newsroom["base"], newsroom["top_news"], headline, tmp_path],
+        timeout=240,
+        env={**os.environ, "CHROME_PATH": CHROME},
+    )
+    steps = {
+        entry["step"]: entry
+        for entry in (json.loads(line) for line in result.stdout.splitlines() if line[:1] == "{")
+    }
+    assert result.returncode == 0, f"newsroom_home.mjs failed:\n{result.stderr}\nsteps: {steps}"
+    live = steps["live-checks"]
+    assert "needs a headline" in live["empty"] and "needs a standfirst" in live["empty"], live
+    assert "Ready to publish" in live["typed"], live
+    agency = steps["agency-added"]  # the chooser tells kinds apart and adds in place
+    assert "Kind" in agency["headers"] and agency["chosen"] == agency["name"], agency
+    new_story = steps["new-story"]
+    assert new_story["label"] == "New story in Top News", new_story
+    assert new_story["url"] == f"/admin/pages/add/articles/articlepage/{newsroom['top_news']}/"
+    assert "Notifications (" in steps["menu"]["notifications"], steps["menu"]
+    home = steps["home"]
+    assert "Riley Reporter" in home["row"] and "Top News" in home["row"], home
+    assert home["pipeline"]["copy_edit"] >= 1, home
+    assert home["awaiting_links_to_edit"] and home["generic_panels"] == 0, home
+    assert f"Riley Reporter sent “{headline}” to copy edit." in steps["notifications"]["text"]
+    assert steps["row-opens"]["title"] == headline, steps["row-opens"]
+    assert steps["filtered"]["shows_top_news_story"] == 0, steps["filtered"]
+    assert steps["publish-at"] == {
+        "step": "publish-at",
+        "label": "Publish at…",
+        "dialog_open": True,
+    }
+    assert (tmp_path / "newsroom-home.png").stat().st_size > 10_000
+    browser_notes.append(f"newsroom home: pipeline {home['pipeline']} ({tmp_path})")
+
+
+WRITE_SCRIPT = Path(__file__).with_name("write_story.mjs")
+# The reporter's full story (issue 13), from login to sent to copy edit: 18 values, 17 of them
+# typed or picked (the byline is the writer's by default). Measured: 20 further actions on this
+# branch, 29 before the newsroom desk (docs/newsroom.md). The issue's aim is 8.
+MAX_FURTHER_ACTIONS = 20
+
+
+def test_the_reporters_full_story_takes_few_actions(newsroom, tmp_path, browser_notes):
+    """tests/e2e/write_story.mjs counts every click, fill, key press and file pick."""
+    from PIL import Image
+
+    pictures = []
+    for n, colour in enumerate([(200, 40, 40), (40, 90, 200)]):
+        path = tmp_path / f"photo-{n}-{int(time.time())}.png"
+        Image.new("RGB", (640, 400), (colour[0], colour[1], random.randrange(256))).save(path)  # noqa: S311
+        pictures.append(path)
+    headline = f"Night buses return to the city {int(time.time())}"
+    result = run(
+        ["node", WRITE_SCRIPT, newsroom["base"], newsroom["top_news"], *pictures, headline],
+        timeout=240,
+        env={**os.environ, "CHROME_PATH": CHROME},
+    )
+    steps = {
+        entry["step"]: entry
+        for entry in (json.loads(line) for line in result.stdout.splitlines() if line[:1] == "{")
+    }
+    assert result.returncode == 0, f"write_story.mjs failed:\n{result.stderr}\nsteps: {steps}"
+    assert steps["byline"]["by_default"], "the byline is not the writer's by default"
+    assert "Sent to copy edit" in steps["submitted"]["message"], steps["submitted"]
+    counted = steps["counted"]
+    browser_notes.append(
+        f"reporter's full story: {counted['values']} values + {counted['further']} further"
+        f" = {counted['total']} actions"
+    )
+    assert counted["values"] == 17, counted["actions"]
+    assert counted["further"] <= MAX_FURTHER_ACTIONS, counted["actions"]

@@ -55,7 +55,11 @@ class Person(index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("user"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),  # the person chooser's "Kind" filter
+    ]
 
     class Meta:
         ordering = ["name"]

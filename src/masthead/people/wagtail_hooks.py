@@ -1,6 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from masthead.people.chooser import PersonChooserViewSet
 from masthead.people.models import Person
 
 
@@ -13,6 +14,7 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "kind", "job_title"]
     list_filter = ["kind"]
     search_fields = ["name"]
+    chooser_viewset_class = PersonChooserViewSet  # kinds told apart, "Add" in the chooser
 
 
 register_snippet(PersonViewSet)

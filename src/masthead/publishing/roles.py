@@ -42,6 +42,11 @@ _USERS = [("auth", "add_user"), ("auth", "change_user"), ("auth", "delete_user")
 LIFT_EMBARGO = ("articles", "lift_embargo")
 LIFT_EMBARGO_ROLES = [CHIEF_EDITOR]
 
+# Adding a person or an organisation (a contributor, an agency) from the story's person chooser:
+# the writers too. Granted by the migration newsroom/0003 (the chooser's "Add" is newer).
+ADD_PERSON = ("people", "add_person")
+ADD_PERSON_ROLES = [CONTRIBUTOR, REPORTER, COPY_EDITOR]
+
 # Site-wide (model) permissions of each role group.
 ROLE_PERMISSIONS = {
     CONTRIBUTOR: _WRITE,

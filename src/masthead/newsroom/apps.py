@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class NewsroomConfig(AppConfig):
+    """The newsroom desk in the admin: the home page, the desk board and notifications."""
+
+    name = "masthead.newsroom"
+    label = "newsroom"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from masthead.articles.models import ArticlePage
+        from masthead.newsroom import signal_handlers
+        from masthead.newsroom.corrections_panel import replace_corrections_panel
+        from masthead.newsroom.forms import NewsroomArticlePageForm
+
+        signal_handlers.connect()
+        # The story editor's form for writing fast (forms.py); it extends the articles' form.
+        ArticlePage.base_form_class = NewsroomArticlePageForm
+        replace_corrections_panel(ArticlePage)  # no corrections on a first draft

@@ -1,0 +1,216 @@
+// The reporter's full story, from login to "sent to copy edit", counting every action a person
+// takes (each click, fill, key press and file pick) in Debian's Chromium (playwright-core).
+//   node tests/e2e/write_story.mjs BASE_URL TOP_NEWS_ID IMAGE_1 IMAGE_2 HEADLINE
+// The story (issue 13): headline, standfirst, source credit, byline, dateline, lead image with
+// alt text, caption and credit, two paragraphs, a quote with its speaker, a body image with alt
+// text, caption and credit, tags. Each action is either a VALUE (a fill or pick that carries
+// one of the story's values) or FURTHER (everything else: log in, start the story, open
+// dialogs, submit). It runs against any version of the admin: where the newsroom's shortcuts
+// (the "New story" button, the writer's byline) are missing it takes the longer way.
+// Prints JSON lines; the last is {"step": "counted", "values": N, "further": M, "actions": [...]}.
+import { chromium } from "playwright-core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--no-first-run",
+];
+const [base, topNewsId, image1, image2, headline] = process.argv.slice(2);
+if (!base || !topNewsId || !image1 || !image2 || !headline) {
+  console.error("usage: node tests/e2e/write_story.mjs BASE TOP_NEWS_ID IMAGE_1 IMAGE_2 HEADLINE");
+  process.exit(2);
+}
+const url = (path) => new URL(path, base).href;
+const report = (step, details = {}) =>
+  process.stdout.write(JSON.stringify({ step, ...details }) + "\n");
+const squash = (text) => (text || "").replace(/\s+/g, " ").trim();
+
+const profile = mkdtempSync(join(tmpdir(), "masthead-write-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  headless: true,
+  args: FLAGS,
+  viewport: { width: 1400, height: 1000 },
+});
+context.setDefaultTimeout(30_000);
+const page = context.pages()[0] || (await context.newPage());
+const actions = [];
+let current = "start";
+
+// One action of the person at the keyboard: `kind` is "value" or "further".
+async function act(kind, what, run) {
+  current = what;
+  actions.push(`${kind}: ${what}`);
+  return run();
+}
+const value = (what, run) => act("value", what, run);
+const further = (what, run) => act("further", what, run);
+
+const BLOCKS = "#body-root > [data-streamfield-stream-container] > [data-streamfield-child]";
+
+async function login() {
+  await page.goto(url("/admin/login/"));
+  await further("fill the user name", () => page.locator("input[name=username]").fill("reporter"));
+  await further("fill the password", () => page.locator("input[name=password]").fill("masthead-demo"));
+  await further("click Sign in", () => Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/admin/login/")),
+    page.locator("form.login-form button[type=submit]").click(),
+  ]));
+}
+
+async function startStory() {
+  const newStory = page.locator(`[data-newsroom-new-story] a[data-desk="${topNewsId}"]`);
+  if (await newStory.count()) {
+    await further("click New story in Top News", () => Promise.all([
+      page.waitForURL(/\/pages\/add\//), newStory.click(),
+    ]));
+  } else {
+    await further("click Pages", () => page.goto(url("/admin/pages/")));
+    const topNews = page.locator(`a[href="/admin/pages/${topNewsId}/"]`).first();
+    await further("click Top News", () => Promise.all([
+      page.waitForURL(`**/admin/pages/${topNewsId}/`), topNews.click(),
+    ]));
+    await further("click Add child page", () => page.locator("a[aria-label='Add child page']").first().click());
+    await page.waitForURL(/\/add_subpage\/|\/pages\/add\//);
+    if (/add_subpage/.test(page.url())) {
+      await further("choose Story", () => Promise.all([
+        page.waitForURL(/\/pages\/add\/articles\/articlepage\//),
+        page.locator("a[href*='/admin/pages/add/articles/articlepage/']").first().click(),
+      ]));
+    }
+  }
+  await page.locator("#id_title").waitFor();
+}
+
+async function chooseInModal(opener, linkText, what) {
+  await further(`open the ${what} chooser`, () => opener.click());
+  const modal = page.locator(".modal-dialog, [role=dialog]:visible").last();
+  await modal.waitFor();
+  const link = modal.locator("a", { hasText: linkText }).first();
+  await value(`pick ${linkText} as ${what}`, () => link.click());
+  await modal.waitFor({ state: "hidden" });
+}
+
+async function uploadInChooser(opener, file, what) {
+  await further(`open the ${what} chooser`, () => opener.click());
+  const modal = page.locator(".modal-dialog, [role=dialog]:visible").last();
+  await modal.waitFor();
+  const uploadTab = modal.getByRole("tab", { name: /upload/i }).first();
+  await uploadTab.waitFor();
+  await further(`open the Upload tab (${what})`, () => uploadTab.click());
+  const input = modal.locator("input[type=file]").first();
+  await input.waitFor({ state: "attached" });
+  await value(`pick the ${what} file`, () => input.setInputFiles(file));
+  const title = modal.locator("input[name$='title']").first();
+  // Wagtail fills the title in from the file's name: give it a moment before typing one.
+  await page.waitForFunction((el) => !el || el.value !== "", await title.elementHandle(), { timeout: 1500 }).catch(() => {});
+  if ((await title.count()) && !(await title.inputValue())) {
+    await further(`fill the ${what}'s title`, () => title.fill(`Photo ${Date.now()}`));
+  }
+  const submit = modal.locator("form button[type=submit], form input[type=submit]").filter({ visible: true }).first();
+  await further(`click Upload (${what})`, () => submit.click());
+  const useNew = modal.locator("a.use-new-image");
+  await Promise.race([modal.waitFor({ state: "hidden" }), useNew.waitFor({ state: "visible" })]);
+  if (await useNew.isVisible()) await further("keep the new image", () => useNew.click());
+  await modal.waitFor({ state: "hidden" });
+}
+
+async function insertBlock(label) {
+  const before = await page.locator(BLOCKS).count();
+  await further(`click Insert a block (${label})`, () => page.locator("#body-root button.c-sf-add-button").last().click());
+  const option = page.getByRole("option", { name: label, exact: true }).first();
+  await further(`choose ${label}`, () => option.click());
+  await page.waitForFunction(([s, n]) => document.querySelectorAll(s).length > n, [BLOCKS, before]);
+  return page.locator(BLOCKS).last();
+}
+
+async function writeStory() {
+  await value("fill the headline", () => page.locator("#id_title").fill(headline));
+  await value("fill the standfirst", () => page.locator("#id_standfirst").fill("The council voted to run buses all night from May."));
+  const credit = page.locator("#id_credit_organisation-chooser button, [id$='credit_organisation-chooser'] button").filter({ visible: true }).first();
+  await chooseInModal(credit, "Asian Lite News", "source credit");
+
+  const bylinePerson = page.locator("input[name='bylines-0-person']");
+  const bylined = (await bylinePerson.count()) && (await bylinePerson.inputValue());
+  if (!bylined) {
+    await further("click Add Byline", () => page.locator("#id_bylines-ADD").click());
+    const chooser = page.locator("[id^='id_bylines-0-person-chooser'] button").filter({ visible: true }).first();
+    // The reporter has no person of their own here: the nearest is a colleague's name.
+    await chooseInModal(chooser, "Amara Okafor", "byline");
+  }
+  report("byline", { by_default: Boolean(bylined) });
+  await value("fill the dateline", () => page.locator("#id_dateline").fill("LONDON"));
+
+  const lead = page.locator("#id_lead_image-chooser button").filter({ visible: true }).first();
+  await uploadInChooser(lead, image1, "lead image");
+  await value("fill the lead image's alt text", () => page.locator("#id_lead_image_alt").fill("A night bus at the depot"));
+  await value("fill the lead image's caption", () => page.locator("#id_lead_image_caption").fill("The first night bus leaves the depot."));
+  await value("fill the lead image's credit", () => page.locator("#id_lead_image_credit").fill("Photo: Sam Lee"));
+
+  // A new story may open with an empty paragraph; else one is inserted.
+  const opening = page.locator(BLOCKS);
+  const ready = (await opening.count()) === 1
+    && (await opening.first().locator("[contenteditable=true]").count()) === 1
+    && !squash(await opening.first().locator("[contenteditable=true]").innerText());
+  const paragraph = ready ? opening.first() : await insertBlock("Paragraph");
+  const editor = paragraph.locator("[contenteditable=true]").first();
+  await editor.waitFor();
+  await further("click into the paragraph", () => editor.click());
+  await value("type the first paragraph", () => page.keyboard.type("The council voted on Tuesday night to run buses all night."));
+  await further("press Enter", () => page.keyboard.press("Enter"));
+  await value("type the second paragraph", () => page.keyboard.type("The first routes start in May."));
+
+  const quote = await insertBlock("Quote");
+  await value("fill the quote", () => quote.locator("textarea[name$='-value-text']").fill("Night workers need a way home"));
+  await value("fill the speaker", () => quote.locator("input[name$='-value-speaker']").fill("Tahir Khan"));
+
+  const figure = await insertBlock("Image");
+  await uploadInChooser(figure.locator("button[data-chooser-action-choose]").first(), image2, "body image");
+  await value("fill the body image's alt text", () => figure.locator("input[name$='-value-alt_text']").fill("Passengers board at midnight"));
+  await value("fill the body image's caption", () => figure.locator("input[name$='-value-caption']").fill("Passengers board at midnight."));
+  await value("fill the body image's credit", () => figure.locator("input[name$='-value-credit']").fill("Photo: Sam Lee"));
+
+  const tags = page.locator("#id_tags").locator("xpath=..").locator("input:visible, [contenteditable]:visible, .tagify__input").first();
+  await value("type the tags", () => tags.fill("Transport"));
+  await further("press Enter (tag)", () => tags.press("Enter"));
+}
+
+async function submit() {
+  await page.waitForTimeout(1500); // Wagtail's autosave: let a save in flight finish
+  await page.waitForLoadState("networkidle").catch(() => {});
+  const button = page.locator("button[name=action-submit]").first();
+  if (!(await button.isVisible())) {
+    await further("open the action menu", () => page.locator("nav.actions--primary .w-dropdown-button button.w-dropdown__toggle").first().click());
+    await button.waitFor({ state: "visible" });
+  }
+  await further("click Submit", () => Promise.all([page.waitForNavigation(), button.click()]));
+  const message = squash(await page.locator(".messages").first().innerText());
+  if (/could not be|validation errors/i.test(message)) {
+    const errors = await page.locator("[data-field-errors], .error-message").allInnerTexts();
+    throw new Error(`${message}: ${squash(errors.join(" / "))}`);
+  }
+  report("submitted", { message });
+}
+
+let failed = false;
+try {
+  await login();
+  await startStory();
+  await writeStory();
+  await submit();
+  const values = actions.filter((a) => a.startsWith("value")).length;
+  report("counted", { values, further: actions.length - values, total: actions.length, actions });
+} catch (error) {
+  failed = true;
+  let shown = "";
+  try { shown = squash(await page.locator("body").innerText()).slice(0, 1500); } catch { /* gone */ }
+  console.error(`FAILED at: ${current}\n${error.stack || error}\npage: ${page.url()}\n${shown}`);
+  console.error(`actions so far: ${JSON.stringify(actions)}`);
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

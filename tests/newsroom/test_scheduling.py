@@ -1,0 +1,62 @@
+"""Scheduling in one place: "Publish at…" in the footer menu; 24-hour times in the admin."""
+
+import re
+from datetime import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import formats
+
+from masthead.articles.models import ArticlePage
+from masthead.demo.accounts import PASSWORD
+from masthead.sections.models import SectionPage
+from tests.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def draft_in(slug):
+    section = SectionPage.objects.get(slug=slug)
+    owner = get_user_model().objects.get(username="reporter")
+    story = ArticlePageFactory(parent=section, live=False, owner=owner)
+    story.save_revision(user=owner)
+    return story
+
+
+def edit_page(client, username, story):
+    assert client.login(username=username, password=PASSWORD)
+    response = client.get(f"/admin/pages/{story.pk}/edit/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_publish_at_is_in_the_footer_menu_for_those_who_may_publish(client):
+    story = draft_in("top-news")
+    html = edit_page(client, "editor", story)
+    button = re.search(r"<button[^>]*data-newsroom-publish-at[^>]*>", html)
+    assert button and 'data-a11y-dialog-show="schedule-publishing-dialog"' in button.group(0)
+    assert 'id="schedule-publishing-dialog"' in html  # the dialog it opens is on the page
+    assert "Publish at…" in html
+
+
+def test_a_reporter_is_not_offered_publish_at(client):
+    html = edit_page(client, "reporter", draft_in("top-news"))
+    assert "data-newsroom-publish-at" not in html
+
+
+def test_times_are_24_hour_in_the_admin(client):
+    afternoon = datetime(2030, 7, 1, 14, 35)  # noqa: DTZ001 (a wall-clock time to format)
+    assert formats.time_format(afternoon) == "14:35"
+    assert "14:35" in formats.date_format(afternoon, "DATETIME_FORMAT")
+    scheduled = ArticlePage.objects.get(slug="unpublished-scheduled-budget")
+    html = edit_page(client, "chief", scheduled)
+    assert not re.search(r"\d{1,2}:\d\d\s*[ap]\.?m\.?", html), "a 12-hour time in the editor"
+
+
+def test_the_admin_says_headline_and_never_snippets():
+    from django.utils.translation import gettext, override
+
+    with override("en-gb"):
+        assert gettext("Page title") == "Headline"
+        said = gettext('Sorry, no snippets match "<em>%(search_query)s</em>"')
+        assert "snippets" not in said and "Nobody matches" in said

@@ -1,0 +1,81 @@
+"""Newsroom words in the editor's messages, after each step of a story."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
+
+from masthead.demo.accounts import PASSWORD
+from masthead.sections.models import SectionPage
+from tests.factories import ArticlePageFactory
+from tests.workflow.editor_form import editor_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def user(username):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def story():
+    section = SectionPage.objects.get(slug="top-news")
+    page = ArticlePageFactory(parent=section, live=False, owner=user("reporter"), title="Tram")
+    page.save_revision(user=user("reporter"))
+    return page
+
+
+def step(client, username, story, **action):
+    assert client.login(username=username, password=PASSWORD)
+    response = client.post(f"/admin/pages/{story.pk}/edit/", {**editor_form_data(story), **action})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    said = [str(m.message) for m in get_messages(response.wsgi_request)]
+    story.refresh_from_db()
+    return " ".join(said)
+
+
+def approve(client, username, story):
+    return step(
+        client,
+        username,
+        story,
+        **{"action-workflow-action": "1", "workflow-action-name": "approve"},
+    )
+
+
+def test_each_step_says_what_happened_in_newsroom_words(client, story):
+    said = step(client, "reporter", story, **{"action-submit": "1"})
+    assert "Sent to copy edit: “Tram”" in said and "moderation" not in said
+    said = approve(client, "copyeditor", story)
+    assert "Passed to the editor: “Tram”" in said and "has been updated" not in said
+    said = approve(client, "editor", story)
+    assert "Published: “Tram”" in said
+    assert story.live
+
+
+def test_changes_requested_are_named(client, story):
+    step(client, "reporter", story, **{"action-submit": "1"})
+    said = step(
+        client,
+        "copyeditor",
+        story,
+        **{"action-workflow-action": "1", "workflow-action-name": "reject"},
+    )
+    assert "Changes requested: “Tram”" in said
+
+
+def test_a_scheduled_publication_says_when_in_the_newsroom_zone(client, story):
+    data = {"action-publish": "1", "go_live_at": "2031-07-01 14:35"}
+    said = step(client, "editor", story, **data)
+    assert "Scheduled for 14:35 IST" in said, said  # the test zone: Asia/Kolkata
+
+
+def test_a_plain_save_says_saved(client, story):
+    assert "Saved: “Tram”" in step(client, "reporter", story)
+
+
+def test_a_story_in_review_is_in_review_not_in_moderation(client, story):
+    step(client, "reporter", story, **{"action-submit": "1"})
+    assert client.login(username="copyeditor", password=PASSWORD)
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "In review" in html
+    assert "moderation" not in html.lower()
