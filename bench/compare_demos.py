@@ -108,14 +108,16 @@ def run_together(commit: str, commands: dict[str, list[str]], **options) -> None
 
 def shown(answer: dict | None, mask: Masker) -> list[str]:
     """An answer as the lines compared: its status and type, then its masked body (JSON
-    indented, one value a line, so that a diff shows the value that changed)."""
+    indented, one value a line, so that a diff shows the value that changed). Blank lines and
+    trailing spaces are layout between tags, not content a reader or a parser gets: left out."""
     if answer is None:
         return ["(not reached)\n"]
     body = answer["body"]
     if "json" in answer["type"]:
         body = json.dumps(json.loads(body or "null"), indent=1, sort_keys=True)
     head = f"status {answer['status']}, {answer['type']}\n"
-    return [head, *mask(body).splitlines(keepends=True)]
+    lines = (line.rstrip() for line in mask(body).splitlines())
+    return [head, *(line + "\n" for line in lines if line)]
 
 
 def compare(base: dict, head: dict, mask: Masker) -> list[tuple[str, list[str]]]:

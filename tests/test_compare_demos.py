@@ -53,6 +53,12 @@ def test_a_changed_headline_is_reported_with_its_diff():
     assert "+<h1>New</h1>\n" in differences[0][1]
 
 
+def test_layout_whitespace_between_tags_is_no_difference_but_text_is():
+    base = {"/": page("<head>\n  <title>T</title>\n\n  <link>\n"), "/a/": page("<p>one two</p>")}
+    head = {"/": page("<head>\n  <title>T</title>  \n  <link>\n"), "/a/": page("<p>one  two</p>")}
+    assert [address for address, _ in compare(base, head, mask)] == ["/a/"]
+
+
 def test_pages_equal_but_for_the_run_do_not_differ():
     base = {"/feed/": page("<pubDate>Sun, 06 Dec 2026 19:05:00 +0000</pubDate>", kind="rss")}
     head = {"/feed/": page("<pubDate>Sun, 06 Dec 2026 19:07:41 +0000</pubDate>", kind="rss")}
