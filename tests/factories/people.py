@@ -39,6 +39,19 @@ class PersonFactory(factory.django.DjangoModelFactory):
     class Params:
         staff = factory.Trait(user=factory.SubFactory(UserFactory))
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Every login already has its person (the newsroom makes one with the account): for a
+        user, fill that one in rather than make a second."""
+        user = kwargs.get("user")
+        existing = model_class.objects.filter(user=user).first() if user is not None else None
+        if existing is None:
+            return super()._create(model_class, *args, **kwargs)
+        for field, value in kwargs.items():
+            setattr(existing, field, value)
+        existing.save()
+        return existing
+
 
 class OrganisationFactory(PersonFactory):
     """An agency or a publication, credited as a story's source ("reports" + organisation)."""

@@ -17,7 +17,8 @@ from masthead.publishing.models import ScheduleIncident
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory
 
-pytestmark = pytest.mark.django_db
+# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from masthead.demo.accounts import PASSWORD
 from masthead.people.models import Person
 
-pytestmark = pytest.mark.django_db
+# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def chooser_url(name="choose"):

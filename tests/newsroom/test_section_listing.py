@@ -12,7 +12,8 @@ from masthead.articles.models import ArticlePage
 from masthead.demo.accounts import PASSWORD
 from tests.factories import ArticlePageFactory
 
-pytestmark = pytest.mark.django_db
+# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 SCHEDULED = "Unpublished until next year: the budget"
 EMBARGOED = "Unpublished under embargo: the audit report"

@@ -9,7 +9,8 @@ from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory
 from tests.workflow.editor_form import editor_form_data
 
-pytestmark = pytest.mark.django_db
+# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def user(username):

@@ -13,7 +13,8 @@ from masthead.people.models import Person
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
 
 
 def user(username):
