@@ -26,6 +26,7 @@ from tests.factories.curation import (
 from tests.factories.images import ImageFactory
 from tests.factories.newsroom import Newsroom, small_newsroom
 from tests.factories.people import OrganisationFactory, PersonFactory, UserFactory
+from tests.factories.pipeline import person_named, unpublished_pipeline
 from tests.factories.publishing import publish
 from tests.factories.restrictions import GroupFactory, PageViewRestrictionFactory
 from tests.factories.sections import SectionPageFactory, nested_sections, section_named
@@ -72,10 +73,12 @@ __all__ = [
     "nested_sections",
     "newsroom_staff",
     "paragraph",
+    "person_named",
     "publish",
     "quote",
     "section_named",
     "small_newsroom",
     "staff_member",
     "stories_in",
+    "unpublished_pipeline",
 ]

@@ -30,6 +30,7 @@ def small_newsroom() -> Newsroom:
     story = ArticlePageFactory(
         parent=section_named("top-news"),
         title="Pakistan quietly greenlights security pact with US",
+        slug="pakistan-quietly-greenlights-security-pact-with-us",
         credit_organisation=source,
         bylines=[(amara, "reporting")],
         tags=["Pakistan"],

@@ -10,14 +10,61 @@ from lxml import etree
 from masthead.articles.models import ArticlePage
 from masthead.core.dates import newsroom_zone
 from tests.conftest import REFERENCE_URL
-from tests.factories import ArticlePageFactory, SectionPageFactory, publish
+from tests.factories import (
+    ArticlePageFactory,
+    SectionPageFactory,
+    person_named,
+    publish,
+    section_named,
+)
 from tests.feeds.conftest import NS, SITEMAP_NS, fetch, on_site, site_path, sitemap_locations, xml
 from tests.feeds.sitemap_checks import assert_valid_urlset, parse_w3c
 from tests.pages import parse, visible_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
 REFERENCE_HEADLINE = "Pakistan Quietly Greenlights Security Pact with US"
+
+
+def newsroom_time(*fields) -> datetime:
+    return datetime(*fields, tzinfo=newsroom_zone())
+
+
+@pytest.fixture
+def newsroom():
+    """Stories of three months (2023-08, 2025-04, 2025-05) in five sections, one of them nested,
+    tagged, bylined or credited, one with a lead image: each part of the sitemap has entries."""
+    top_news, world = section_named("top-news"), section_named("world")
+    amara = person_named("amara-okafor", "Amara Okafor")
+    reference = {
+        "title": REFERENCE_HEADLINE,
+        "credit_organisation": person_named("asian-lite-news", "Asian Lite News", True),
+        "tags": ["Pakistan"],
+    }
+    stories = [
+        (top_news, "pakistan-quietly-greenlights-security-pact-with-us", (2023, 8, 3), reference),
+        (top_news, "bnp-seeks-non-interference-with-india", (2025, 5, 21), {"bylines": [amara]}),
+        (
+            top_news,
+            "54-killed-in-overnight-airstrikes-in-gaza",
+            (2025, 5, 20),
+            {"with_lead_image": True},
+        ),
+        (world, "coastal-cities-plan-for-higher-seas", (2025, 5, 2), {}),
+        (section_named("asia", parent=world), "a-story-in-asia", (2025, 4, 28), {}),
+        (
+            section_named("business"),
+            "a-business-story",
+            (2025, 4, 3),
+            {"bylines": [person_named("tom-becker", "Tom Becker")]},
+        ),
+        (section_named("opinion"), "an-opinion", (2025, 4, 2), {}),
+    ]
+    for parent, slug, day, fields in stories:
+        published_at = newsroom_time(*day, 12)
+        ArticlePageFactory(
+            parent=parent, slug=slug, published_at=published_at, published=True, **fields
+        )
 
 
 def index(client) -> list[tuple[str, str]]:

@@ -12,21 +12,35 @@ from masthead.core.models import SiteSettings
 from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.pagecache import deps
 from masthead.publishing import scheduling
-from masthead.sections.models import SectionPage
+from tests import factories
+from tests.factories import OrganisationFactory, PersonFactory, section_named
 from tests.pagecache.conftest import stories_in
 from tests.publishing.stories import scheduled_story
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
+
+
+@pytest.fixture
+def newsroom():
+    """Opinion's four stories, the oldest (two of them credited to agencies), then eight in
+    Business and eight bylined ones in World: more than the front page shows, so that the
+    oldest stories are on no page but their own and their section's."""
+    opinion = section_named("opinion")
+    for agency in (OrganisationFactory(), OrganisationFactory()):
+        factories.stories_in(opinion, 1, credit_organisation=agency)
+    factories.stories_in(opinion, 2)
+    factories.stories_in(section_named("business"), 8)
+    factories.stories_in(section_named("world"), 8, bylines=[PersonFactory()])
 
 
 @pytest.fixture
 def world():
-    return SectionPage.objects.get(slug="world")
+    return section_named("world")
 
 
 @pytest.fixture
 def business():
-    return SectionPage.objects.get(slug="business")
+    return section_named("business")
 
 
 def unseen_story(*replies):
@@ -184,7 +198,7 @@ def test_an_expiring_pin_leaves_the_front_page_on_time(warm, wsgi, business, wor
             curation=curation,
             story=story,
             slot="lead",
-            sort_order=-1,  # before the demo's own lead pin
+            sort_order=-1,  # before any other lead pin
             expires_at=timezone.now() + timedelta(seconds=2),
         )
         reader = stories_in(world)[0]

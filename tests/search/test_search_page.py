@@ -1,6 +1,7 @@
 """The reader search page: what it finds, in what order, and how it shows it."""
 
 import re
+from datetime import datetime
 
 import pytest
 from django.db import connection
@@ -8,18 +9,43 @@ from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
 from masthead.articles.models import ArticlePage
+from masthead.core.dates import newsroom_zone
 from tests.conftest import REFERENCE_URL
-from tests.factories import ArticlePageFactory, SectionPageFactory, publish
+from tests.factories import ArticlePageFactory, SectionPageFactory, publish, section_named
 from tests.pages import main_text, parse, visible_text
 from tests.search.helpers import document, result_headlines, search
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_story")]
 
 REFERENCE_HEADLINE = "Pakistan Quietly Greenlights Security Pact with US"
 
 
 def paragraph(text):
     return [("paragraph", f"<p>{text}</p>")]
+
+
+@pytest.fixture
+def reference_story():
+    """The reference story at its address in Top News, and another story beside it."""
+    top_news = section_named("top-news")
+    ArticlePageFactory(
+        parent=top_news,
+        title="Ceasefire talks resume in Doha",
+        body=paragraph("Negotiators from both sides returned to the table on Monday."),
+        published=True,
+    )
+    return ArticlePageFactory(
+        parent=top_news,
+        title=REFERENCE_HEADLINE,
+        slug="pakistan-quietly-greenlights-security-pact-with-us",
+        standfirst="Pakistan and the US are yet to make official the deal they signed",
+        body=paragraph(
+            "Islamabad has signed a security agreement with Washington. The pact lets the two "
+            "armies share equipment, officials said."
+        ),
+        published_at=datetime(2023, 8, 3, 12, tzinfo=newsroom_zone()),
+        published=True,
+    )
 
 
 def test_the_reference_story_is_found_by_security_pact(client):

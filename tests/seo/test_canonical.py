@@ -6,26 +6,39 @@ from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 
 from masthead.articles.models import ArticlePage
-from masthead.sections.models import SectionPage
 from tests.conftest import REFERENCE_URL
-from tests.factories import ArticlePageFactory, publish
+from tests.factories import ArticlePageFactory, publish, section_named, small_newsroom
 from tests.pages import parse
 from tests.seo.helpers import canonicals, extract, json_ld, open_graph, site_url
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
 PUBLIC_ORIGIN = "https://news.example.org"
+IMAGE_URL = "/top-news/54-killed-in-overnight-airstrikes-in-gaza/"
 PAGES = [
     "/",
     "/top-news/",
     "/world/asia/",
     "/business/?page=2",
     REFERENCE_URL,
-    "/top-news/54-killed-in-overnight-airstrikes-in-gaza/",
+    IMAGE_URL,
     "/tags/pakistan/",
     "/authors/amara-okafor/",
     "/authors/asian-lite-news/",
 ]
+
+
+@pytest.fixture
+def newsroom():
+    """Each kind of reader page (tests/factories/newsroom.py), and a story with a lead image."""
+    newsroom = small_newsroom()
+    ArticlePageFactory(
+        parent=section_named("top-news"),
+        slug="54-killed-in-overnight-airstrikes-in-gaza",
+        with_lead_image=True,
+        published=True,
+    )
+    return newsroom
 
 
 def absolute_urls(extracted) -> list[str]:
@@ -95,7 +108,7 @@ def test_the_404_page_has_no_canonical(client, url):
 
 
 def test_a_pulled_story_has_no_canonical(client):
-    story = publish(ArticlePageFactory(parent=SectionPage.objects.get(slug="world")))
+    story = publish(ArticlePageFactory(parent=section_named("world")))
     url = story.url
     story.unpublish()
     response = client.get(url)

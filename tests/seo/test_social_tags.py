@@ -1,12 +1,23 @@
 """Open Graph and Twitter card tags on every page type, and one meta description per page."""
 
+from datetime import datetime
+
 import pytest
 from wagtail.images.models import Image
 
 from masthead.articles.models import ArticlePage
+from masthead.core.dates import newsroom_zone
 from masthead.people.models import Person
+from masthead.reader.listings import SECTION_PAGE_SIZE
 from tests.conftest import REFERENCE_URL
-from tests.factories import publish
+from tests.factories import (
+    ArticlePageFactory,
+    ImageFactory,
+    person_named,
+    publish,
+    section_named,
+    stories_in,
+)
 from tests.pages import parse
 from tests.seo.helpers import (
     canonicals,
@@ -17,10 +28,41 @@ from tests.seo.helpers import (
     twitter,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
 IMAGE_URL = "/top-news/54-killed-in-overnight-airstrikes-in-gaza/"
 SITE_NAME = "The Masthead Gazette"
+IMAGE_ALT = "An abstract illustration of circles and squares"
+
+
+@pytest.fixture
+def newsroom(site):
+    """The site named SITE_NAME; in Top News the reference story (credited to Asian Lite News,
+    no byline, no image) and a story with a 1600x900 lead image; Business two pages long, by
+    Amara Okafor."""
+    site.site_name = SITE_NAME
+    site.save()
+    top_news = section_named("top-news")
+    ArticlePageFactory(
+        parent=top_news,
+        title="Pakistan Quietly Greenlights Security Pact with US",
+        slug="pakistan-quietly-greenlights-security-pact-with-us",
+        published_at=datetime(2023, 8, 3, 12, tzinfo=newsroom_zone()),
+        credit_organisation=person_named("asian-lite-news", "Asian Lite News", True),
+        tags=["Pakistan", "Security", "United States"],
+        published=True,
+    )
+    ArticlePageFactory(
+        parent=top_news,
+        title="54 killed in overnight airstrikes in Gaza",
+        slug="54-killed-in-overnight-airstrikes-in-gaza",
+        lead_image=ImageFactory(file__width=1600, file__height=900),
+        lead_image_alt=IMAGE_ALT,
+        published=True,
+    )
+    amara = person_named("amara-okafor", "Amara Okafor")
+    stories_in(section_named("business"), SECTION_PAGE_SIZE + 1, bylines=[amara])
+
 
 # (url, og:type, og:title, twitter:card)
 PAGE_TYPES = [
@@ -72,9 +114,9 @@ def test_a_lead_image_is_the_large_card_image(client):
     [image] = graph["og:image"]
     assert image.startswith(site_url("/media/images/")) and ".fill-1200x675" in image
     assert graph["og:image:width"] == ["1200"]
-    assert graph["og:image:alt"] == ["An abstract illustration of circles and squares"]
+    assert graph["og:image:alt"] == [IMAGE_ALT]
     assert cards["twitter:image"] == image
-    assert cards["twitter:image:alt"] == "An abstract illustration of circles and squares"
+    assert cards["twitter:image:alt"] == IMAGE_ALT
 
 
 def test_the_social_headline_is_what_social_media_show(client):

@@ -1,5 +1,6 @@
-"""Stories readers must not see yet appear on no public channel: the demo's "Unpublished" ones
-(a draft, one in review, one scheduled and one embargoed a year ahead) and a pulled story."""
+"""Stories readers must not see yet appear on no public channel: the demo pipeline's
+"Unpublished" ones (a draft, one in review, one scheduled and one embargoed a year ahead) and a
+pulled story."""
 
 import re
 
@@ -7,10 +8,15 @@ import pytest
 from lxml import etree
 
 from masthead.articles.models import ArticlePage
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, publish
+from tests.factories import (
+    ArticlePageFactory,
+    publish,
+    section_named,
+    small_newsroom,
+    unpublished_pipeline,
+)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
 READER_PAGES = [
     "/",
@@ -38,6 +44,18 @@ READER_PAGES = [
 ]
 
 
+@pytest.fixture
+def newsroom():
+    """Each kind of reader page, a World story between two others, and the pipeline in World."""
+    newsroom = small_newsroom()
+    world = section_named("world")
+    ArticlePageFactory(parent=world, published=True)
+    ArticlePageFactory(parent=world, slug="coastal-cities-plan-for-higher-seas", published=True)
+    ArticlePageFactory(parent=world, published=True)
+    unpublished_pipeline(world)
+    return newsroom
+
+
 def sitemap_parts(client) -> list[str]:
     index = etree.fromstring(client.get("/sitemap.xml").content)
     locations = index.xpath("//*[local-name()='loc']/text()")
@@ -53,7 +71,7 @@ def channels(client) -> dict[str, str]:
 def pulled(client):
     story = publish(
         ArticlePageFactory(
-            parent=SectionPage.objects.get(slug="world"),
+            parent=section_named("world"),
             title="Unpublished after all: the pulled story",
             slug="pulled-story",
         )
@@ -65,7 +83,7 @@ def pulled(client):
     return story
 
 
-def test_the_demo_pipeline_is_loaded_in_every_state():
+def test_the_pipeline_is_in_every_state():
     stories = {s.slug: s for s in ArticlePage.objects.filter(title__startswith="Unpublished")}
     assert {s.status_string for s in stories.values()} == {
         "draft",

@@ -7,14 +7,31 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from masthead.articles.models import ArticlePage
-from masthead.demo.accounts import PASSWORD
 from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import (
+    STAFF_PASSWORD,
+    ArticlePageFactory,
+    section_named,
+    unpublished_pipeline,
+)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
 OTHER_DESK = "Business exclusive: the bank merger talks"
 BODY = "Unpublished text for the demo"  # the demo pipeline's draft bodies
+
+
+@pytest.fixture
+def newsroom():
+    """The newsroom's role accounts on their desks (Business; Top News and World), the pipeline
+    in World, and a live story in Top News."""
+    unpublished_pipeline(section_named("world"))
+    ArticlePageFactory(
+        parent=section_named("top-news"),
+        title="54 killed in overnight airstrikes in Gaza",
+        slug="54-killed-in-overnight-airstrikes-in-gaza",
+        published=True,
+    )
 
 
 def user(username):
@@ -96,7 +113,7 @@ def surfaces(hidden, sections) -> list[str]:
 @pytest.mark.parametrize("own", ["contributor", "reporter"], indirect=True)
 def test_no_admin_surface_shows_work_the_user_may_not_edit(client, hidden, own):
     username, own_story = own
-    assert client.login(username=username, password=PASSWORD)
+    assert client.login(username=username, password=STAFF_PASSWORD)
     sections = SectionPage.objects.filter(slug__in=["business", "world", "top-news"])
     leaks = {}
     for url in surfaces(hidden, sections):
@@ -111,7 +128,7 @@ def test_no_admin_surface_shows_work_the_user_may_not_edit(client, hidden, own):
 @pytest.mark.parametrize("own", ["contributor", "reporter"], indirect=True)
 def test_the_user_still_finds_their_own_draft_and_live_stories(client, own):
     username, story = own
-    assert client.login(username=username, password=PASSWORD)
+    assert client.login(username=username, password=STAFF_PASSWORD)
     parent = story.get_parent()
     assert story.title in client.get(f"/admin/pages/{parent.pk}/").content.decode()
     assert story.title in client.get("/admin/choose-page/search/?q=Own+draft").content.decode()
