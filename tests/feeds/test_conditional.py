@@ -81,3 +81,16 @@ def test_a_story_leaving_the_feed_changes_the_etag(client):
     ArticlePage.objects.get(slug="bnp-seeks-non-interference-with-india").unpublish()
     after = fetch(client, "/top-news/feed/", HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200 and b"BNP seeks" not in after.content
+
+
+def test_an_edit_in_the_second_of_the_last_publication_changes_the_etag(client, top_news):
+    """Two publications within one second: the ETag used to count whole seconds only, so a
+    reader's If-None-Match got a 304 and kept the old headline."""
+    with freeze_time(timezone.now()):
+        story = ArticlePageFactory(parent=top_news, title="Port reopens", published=True)
+        before = fetch(client, "/top-news/feed/")
+        story.title = "Port reopens after the storm"
+        publish(story)
+        after = fetch(client, "/top-news/feed/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert b"Port reopens after the storm" in after.content

@@ -59,24 +59,30 @@ class FeedScope:
     about: str = ""  # how the description names the scope: "in Top News", "by Tom Becker"
 
     @cached_property
-    def stamps(self) -> list[tuple[int, datetime, datetime | None]]:
-        """(id, public date, last publication) of the newest stories: all a 304 needs."""
-        newest = newest_first(self.stories).values_list("pk", "published_at", "last_published_at")
+    def stamps(self) -> list[tuple[int, datetime, datetime | None, int | None]]:
+        """(id, public date, last publication, live revision) of the newest stories: all a 304
+        needs."""
+        newest = newest_first(self.stories).values_list(
+            "pk", "published_at", "last_published_at", "live_revision_id"
+        )
         return list(newest[:FEED_SIZE])
 
     @cached_property
     def etag(self) -> str:
-        """Changes when a story enters, leaves or changes in the feed, or the scope is renamed."""
+        """Changes when a story enters, leaves or changes in the feed, or the scope is renamed:
+        each story's live revision counts, since two publications may fall in one second."""
         parts = [settings.MASTHEAD_BASE_URL, self.key, self.name]
         parts += [
-            f"{pk}:{story_data.last_change(*dates).isoformat()}" for pk, *dates in self.stamps
+            f"{pk}:{story_data.last_change(published, last).isoformat()}:{revision}"
+            for pk, published, last, revision in self.stamps
         ]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
     @cached_property
     def last_modified(self) -> datetime | None:
         """The newest modification of the stories in the feed."""
-        return max((story_data.last_change(*dates) for _, *dates in self.stamps), default=None)
+        changes = (story_data.last_change(published, last) for _, published, last, _ in self.stamps)
+        return max(changes, default=None)
 
     @property
     def guid(self) -> str:
