@@ -12,8 +12,7 @@ from masthead.people.models import Person
 from tests.factories import (
     STAFF_PASSWORD,
     ArticlePageFactory,
-    UserFactory,
-    newsroom_staff,
+    named_newsroom_staff,
     publish,
     section_named,
 )
@@ -23,12 +22,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 
 @pytest.fixture
 def staff(db):
-    """The five role accounts on their desks (Business; Top News and World); the reporter is
-    Riley Reporter, as in the demo, to be the byline on a new story."""
-    UserFactory(
-        username="reporter", first_name="Riley", last_name="Reporter", password=STAFF_PASSWORD
-    )
-    return newsroom_staff()
+    """The five role accounts, under the demo's names (the reporter is Riley Reporter, the byline
+    on a new story), on their desks (Business; Top News and World)."""
+    return named_newsroom_staff()
 
 
 def user(username):
