@@ -40,6 +40,7 @@ from tests.factories.sites import (
 from tests.factories.staff import (
     STAFF_PASSWORD,
     administrator,
+    named_newsroom_staff,
     newsroom_staff,
     staff_member,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "default_site",
     "figure",
     "heading",
+    "named_newsroom_staff",
     "nested_sections",
     "newsroom_staff",
     "paragraph",

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 
+from masthead.demo.accounts import ACCOUNTS
 from masthead.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME
 from masthead.publishing import roles
 from masthead.publishing.desks import desk_groups, ensure_desk
@@ -42,3 +43,19 @@ def newsroom_staff() -> dict:
         username: staff_member(username, role, [section_named(slug) for slug in desks])
         for username, role, desks in NEWSROOM
     }
+
+
+def named_newsroom_staff() -> dict:
+    """`newsroom_staff()` under the demo's full names and addresses (Riley Reporter,
+    reporter@masthead.invalid), for tests that read who did what in a message."""
+    for username, full_name, _role, _desks in ACCOUNTS:
+        first, last = full_name.split(" ", 1)
+        email = f"{username}@masthead.invalid"
+        UserFactory(
+            username=username,
+            first_name=first,
+            last_name=last,
+            email=email,
+            password=STAFF_PASSWORD,
+        )
+    return newsroom_staff()

@@ -7,13 +7,24 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from masthead.demo.accounts import PASSWORD
+from masthead.articles.models import ArticleByline
 from masthead.newsroom.board import desk_board
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import (
+    STAFF_PASSWORD,
+    ArticlePageFactory,
+    PersonFactory,
+    named_newsroom_staff,
+    section_named,
+)
 
-# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
+
+
+@pytest.fixture
+def staff(db):
+    """The five role accounts, under the demo's names, on their desks (Business; Top News and
+    World)."""
+    return named_newsroom_staff()
 
 
 def user(username):
@@ -21,11 +32,32 @@ def user(username):
 
 
 def section(slug):
-    return SectionPage.objects.get(slug=slug)
+    return section_named(slug)
+
+
+def pipeline():
+    """A World story at each stage before it goes live, as the desk leaves them, bylined to
+    Amara Okafor."""
+    amara = PersonFactory(name="Amara Okafor", slug="amara-okafor")
+    year = timezone.now() + timedelta(days=365)
+    stages = [
+        ("Unpublished draft: the harbour plan", {}),
+        ("Unpublished in review: rail fares rise", {}),
+        ("Unpublished until next year: the budget", {"go_live_at": year}),
+        ("Unpublished under embargo: the audit report", {"embargo_until": year}),
+    ]
+    for n, (title, wait) in enumerate(stages):
+        story = draft("reporter", "world", title, **wait)
+        story.bylines.add(ArticleByline(person=amara, role="reporting"))
+        revision = story.save_revision(user=user("reporter"))
+        if n == 1:
+            story.get_workflow().start(story, user("reporter"))
+        elif wait:
+            revision.publish(user=user("editor"))
 
 
 def home_as(client, username, query=""):
-    assert client.login(username=username, password=PASSWORD)
+    assert client.login(username=username, password=STAFF_PASSWORD)
     response = client.get(f"/admin/{query}")
     assert response.status_code == 200
     return response.content.decode()
@@ -66,6 +98,7 @@ def test_the_chief_may_start_a_story_on_every_desk(client):
 
 
 def test_the_board_shows_each_story_in_its_stage_with_its_details(client):
+    pipeline()
     story = draft("reporter", "world", "Harbour board resigns")
     story.get_workflow().start(story, user("reporter"))
     html = home_as(client, "copyeditor")
@@ -74,7 +107,7 @@ def test_the_board_shows_each_story_in_its_stage_with_its_details(client):
     assert f'href="/admin/pages/{story.pk}/edit/"' in copy_edit
     assert "Riley Reporter" in copy_edit  # the author
     assert "World" in copy_edit  # the section
-    # The demo's pipeline stories, each in its stage.
+    # The pipeline's stories, each in its stage.
     assert "Unpublished draft: the harbour plan" in stage_section(html, "draft")
     assert "Unpublished in review: rail fares rise" in stage_section(html, "copy_edit")
     scheduled = stage_section(html, "scheduled")
@@ -160,7 +193,7 @@ def test_the_board_makes_the_same_queries_for_three_stories_or_thirty(
 
 
 def test_the_home_page_makes_a_bounded_number_of_queries(client, django_assert_max_num_queries):
-    assert client.login(username="editor", password=PASSWORD)
+    assert client.login(username="editor", password=STAFF_PASSWORD)
     client.get("/admin/")
     with django_assert_max_num_queries(40):
         response = client.get("/admin/")

@@ -2,18 +2,21 @@
 
 import pytest
 
-from masthead.demo.accounts import PASSWORD
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
 
-# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 URL = "/admin/newsroom/checks/"
 
 
 @pytest.fixture
+def staff(db):
+    """The five role accounts on their desks (Business; Top News and World)."""
+    return newsroom_staff()
+
+
+@pytest.fixture
 def reporter(client):
-    assert client.login(username="reporter", password=PASSWORD)
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
     return client
 
 
@@ -46,7 +49,7 @@ def test_a_long_headline_is_told_and_a_complete_story_is_ready(reporter):
 
 
 def test_the_saved_storys_links_are_checked_only_for_those_who_may_edit_it(client):
-    section = SectionPage.objects.get(slug="business")
+    section = section_named("business")
     target = ArticlePageFactory(parent=section, live=False, title="A secret draft")
     story = ArticlePageFactory(
         parent=section,
@@ -54,9 +57,9 @@ def test_the_saved_storys_links_are_checked_only_for_those_who_may_edit_it(clien
         body=[("also_read", {"story": target, "label": "Also read"})],
     )
     story.save_revision()
-    assert client.login(username="chief", password=PASSWORD)
+    assert client.login(username="chief", password=STAFF_PASSWORD)
     assert "A secret draft" in checks(client, {"title": "x", "standfirst": "y"}, story.pk)
-    assert client.login(username="reporter", password=PASSWORD)  # not on the Business desk
+    assert client.login(username="reporter", password=STAFF_PASSWORD)  # not on the Business desk
     assert "A secret draft" not in checks(client, {"title": "x", "standfirst": "y"}, story.pk)
 
 

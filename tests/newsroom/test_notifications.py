@@ -10,16 +10,27 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from masthead.articles.models import ArticleByline
-from masthead.demo.accounts import PASSWORD
 from masthead.newsroom.models import Notification, NotificationPreferences
 from masthead.people.models import Person
 from masthead.publishing.models import ScheduleIncident
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import (
+    STAFF_PASSWORD,
+    ArticlePageFactory,
+    administrator,
+    named_newsroom_staff,
+    section_named,
+)
 
-# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
+
+
+@pytest.fixture
+def staff(db):
+    """The administrator, and the five role accounts under the demo's names and addresses on
+    their desks (Business; Top News and World)."""
+    administrator()
+    return named_newsroom_staff()
 
 
 def user(username):
@@ -28,7 +39,7 @@ def user(username):
 
 def story_by(username, slug="top-news", title="Tram line opens", byline=None):
     story = ArticlePageFactory(
-        parent=SectionPage.objects.get(slug=slug), owner=user(username), live=False, title=title
+        parent=section_named(slug), owner=user(username), live=False, title=title
     )
     if byline is not None:
         story.bylines.add(ArticleByline(person=byline))
@@ -37,7 +48,7 @@ def story_by(username, slug="top-news", title="Tram line opens", byline=None):
 
 
 def notes(username, story):
-    """The notifications of `username` about `story` (the demo's own review story has some)."""
+    """The notifications of `username` about `story`."""
     return list(Notification.objects.filter(recipient__username=username, page=story))
 
 
@@ -201,7 +212,7 @@ def test_a_mail_server_that_is_down_blocks_no_step(
     story = story_by("reporter")
     story.get_workflow().start(story, user("reporter"))
     story.refresh_from_db()
-    assert client.login(username="copyeditor", password=PASSWORD)
+    assert client.login(username="copyeditor", password=STAFF_PASSWORD)
     state = story.current_workflow_state.current_task_state
     with (
         caplog.at_level(logging.ERROR, logger="masthead.newsroom.mail"),
@@ -233,7 +244,7 @@ def test_the_admin_lists_notifications_with_an_unread_count(client):
     story = story_by("reporter")
     story.get_workflow().start(story, user("reporter"))
     Notification.objects.exclude(page=story).update(read_at=timezone.now())
-    assert client.login(username="copyeditor", password=PASSWORD)
+    assert client.login(username="copyeditor", password=STAFF_PASSWORD)
     home = client.get("/admin/").content.decode()
     assert "Notifications (1)" in home
     page = client.get("/admin/newsroom/notifications/").content.decode()
@@ -249,11 +260,11 @@ def test_nobody_opens_someone_elses_notification(client):
     story = story_by("reporter")
     story.get_workflow().start(story, user("reporter"))
     [note] = notes("copyeditor", story)
-    assert client.login(username="editor", password=PASSWORD)
+    assert client.login(username="editor", password=STAFF_PASSWORD)
     assert client.get(f"/admin/newsroom/notifications/{note.pk}/").status_code == 404
 
 
 def test_the_account_page_offers_the_new_preferences(client):
-    assert client.login(username="copyeditor", password=PASSWORD)
+    assert client.login(username="copyeditor", password=STAFF_PASSWORD)
     page = client.get("/admin/account/").content.decode()
     assert "A story of my desk is sent to copy edit" in page

@@ -6,11 +6,16 @@ import re
 import pytest
 from django.urls import reverse
 
-from masthead.demo.accounts import PASSWORD
 from masthead.people.models import Person
+from tests.factories import STAFF_PASSWORD, newsroom_staff
 
-# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
+
+
+@pytest.fixture
+def staff(db):
+    """The five role accounts on their desks (Business; Top News and World)."""
+    return newsroom_staff()
 
 
 def chooser_url(name="choose"):
@@ -33,7 +38,7 @@ def rows(html):
 def test_each_row_says_person_or_organisation_and_the_kind_filters(client):
     Person.objects.create(name="Zed Agency", slug="zed-agency", kind=Person.Kind.ORGANISATION)
     Person.objects.create(name="Zed Writer", slug="zed-writer", kind=Person.Kind.PERSON)
-    assert client.login(username="reporter", password=PASSWORD)
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
     html = json.loads(client.get(chooser_url(), {"q": "Zed"}).content)["html"]
     assert 'name="kind"' in html  # the filter
     ids = re.findall(r'\bid="([^"]+)"', html)
@@ -46,7 +51,7 @@ def test_each_row_says_person_or_organisation_and_the_kind_filters(client):
 
 
 def test_a_reporter_adds_an_agency_from_the_chooser(client):
-    assert client.login(username="reporter", password=PASSWORD)
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
     html = json.loads(client.get(chooser_url()).content)["html"]
     assert "Add a person or organisation" in html and 'name="name"' in html
     response = client.post(

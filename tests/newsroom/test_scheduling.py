@@ -1,23 +1,25 @@
 """Scheduling in one place: "Publish at…" in the footer menu; 24-hour times in the admin."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import formats
+from django.utils import formats, timezone
 
-from masthead.articles.models import ArticlePage
-from masthead.demo.accounts import PASSWORD
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
 
-# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
+
+
+@pytest.fixture
+def staff(db):
+    """The five role accounts on their desks (Business; Top News and World)."""
+    return newsroom_staff()
 
 
 def draft_in(slug):
-    section = SectionPage.objects.get(slug=slug)
+    section = section_named(slug)
     owner = get_user_model().objects.get(username="reporter")
     story = ArticlePageFactory(parent=section, live=False, owner=owner)
     story.save_revision(user=owner)
@@ -25,7 +27,7 @@ def draft_in(slug):
 
 
 def edit_page(client, username, story):
-    assert client.login(username=username, password=PASSWORD)
+    assert client.login(username=username, password=STAFF_PASSWORD)
     response = client.get(f"/admin/pages/{story.pk}/edit/")
     assert response.status_code == 200
     return response.content.decode()
@@ -49,7 +51,11 @@ def test_times_are_24_hour_in_the_admin(client):
     afternoon = datetime(2030, 7, 1, 14, 35)  # noqa: DTZ001 (a wall-clock time to format)
     assert formats.time_format(afternoon) == "14:35"
     assert "14:35" in formats.date_format(afternoon, "DATETIME_FORMAT")
-    scheduled = ArticlePage.objects.get(slug="unpublished-scheduled-budget")
+    scheduled = draft_in("top-news")
+    scheduled.go_live_at = timezone.now() + timedelta(days=365)
+    scheduled.save_revision(user=get_user_model().objects.get(username="reporter")).publish(
+        user=get_user_model().objects.get(username="editor")
+    )
     html = edit_page(client, "chief", scheduled)
     assert not re.search(r"\d{1,2}:\d\d\s*[ap]\.?m\.?", html), "a 12-hour time in the editor"
 

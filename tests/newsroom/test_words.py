@@ -4,13 +4,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 
-from masthead.demo.accounts import PASSWORD
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory
+from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
 from tests.workflow.editor_form import editor_form_data
 
-# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
+
+
+@pytest.fixture
+def staff(db):
+    """The five role accounts on their desks (Business; Top News and World)."""
+    return newsroom_staff()
 
 
 def user(username):
@@ -18,15 +21,15 @@ def user(username):
 
 
 @pytest.fixture
-def story():
-    section = SectionPage.objects.get(slug="top-news")
+def story(staff):
+    section = section_named("top-news")
     page = ArticlePageFactory(parent=section, live=False, owner=user("reporter"), title="Tram")
     page.save_revision(user=user("reporter"))
     return page
 
 
 def step(client, username, story, **action):
-    assert client.login(username=username, password=PASSWORD)
+    assert client.login(username=username, password=STAFF_PASSWORD)
     response = client.post(f"/admin/pages/{story.pk}/edit/", {**editor_form_data(story), **action})
     assert response.status_code == 302, response.content.decode()[:3000]
     said = [str(m.message) for m in get_messages(response.wsgi_request)]
@@ -76,7 +79,7 @@ def test_a_plain_save_says_saved(client, story):
 
 def test_a_story_in_review_is_in_review_not_in_moderation(client, story):
     step(client, "reporter", story, **{"action-submit": "1"})
-    assert client.login(username="copyeditor", password=PASSWORD)
+    assert client.login(username="copyeditor", password=STAFF_PASSWORD)
     html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
     assert "In review" in html
     assert "moderation" not in html.lower()

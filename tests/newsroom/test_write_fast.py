@@ -8,13 +8,23 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from masthead.articles.models import ArticlePage
-from masthead.demo.accounts import PASSWORD
 from masthead.people.models import Person
-from masthead.sections.models import SectionPage
-from tests.factories import ArticlePageFactory, publish
+from tests.factories import (
+    STAFF_PASSWORD,
+    ArticlePageFactory,
+    named_newsroom_staff,
+    publish,
+    section_named,
+)
 
-# The demo's newsroom staff, desks and stories (to be built with tests/factories instead).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_newsroom")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
+
+
+@pytest.fixture
+def staff(db):
+    """The five role accounts, under the demo's names (the reporter is Riley Reporter, the byline
+    on a new story), on their desks (Business; Top News and World)."""
+    return named_newsroom_staff()
 
 
 def user(username):
@@ -22,7 +32,7 @@ def user(username):
 
 
 def add_url(slug="top-news"):
-    return f"/admin/pages/add/articles/articlepage/{SectionPage.objects.get(slug=slug).pk}/"
+    return f"/admin/pages/add/articles/articlepage/{section_named(slug).pk}/"
 
 
 def test_every_login_is_a_person_to_byline():
@@ -35,7 +45,7 @@ def test_every_login_is_a_person_to_byline():
 
 
 def test_a_new_story_is_bylined_to_its_writer(client):
-    assert client.login(username="reporter", password=PASSWORD)
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
     html = client.get(add_url()).content.decode()
     assert 'name="bylines-TOTAL_FORMS" value="1"' in html
     assert 'name="bylines-INITIAL_FORMS" value="0"' in html
@@ -46,7 +56,7 @@ def test_a_new_story_is_bylined_to_its_writer(client):
 
 
 def test_the_writers_byline_is_saved_with_the_story(client):
-    assert client.login(username="reporter", password=PASSWORD)
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
     person = user("reporter").person
     data = nested_form_data(
         {
@@ -70,7 +80,7 @@ def test_the_writers_byline_is_saved_with_the_story(client):
 
 
 def test_the_headline_is_a_counted_multiline_field(client):
-    assert client.login(username="reporter", password=PASSWORD)
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
     html = client.get(add_url()).content.decode()
     field = re.search(r"<textarea[^>]*name=\"title\"[^>]*>", html)
     assert field, "the headline is not a multi-line field"
@@ -80,9 +90,9 @@ def test_the_headline_is_a_counted_multiline_field(client):
 
 
 def test_no_minor_edit_on_a_first_draft_only(client):
-    assert client.login(username="chief", password=PASSWORD)
+    assert client.login(username="chief", password=STAFF_PASSWORD)
     assert 'name="minor_edit"' not in client.get(add_url()).content.decode()
-    section = SectionPage.objects.get(slug="top-news")
+    section = section_named("top-news")
     story = ArticlePageFactory(parent=section, live=False, owner=user("chief"))
     story.save_revision()
     edit = f"/admin/pages/{story.pk}/edit/"
@@ -93,7 +103,7 @@ def test_no_minor_edit_on_a_first_draft_only(client):
 
 def test_a_new_story_opens_with_an_empty_paragraph_to_type_in():
     form_class = ArticlePage.get_edit_handler().get_form_class()
-    section = SectionPage.objects.get(slug="top-news")
+    section = section_named("top-news")
     form = form_class(instance=ArticlePage(), for_user=user("reporter"), parent_page=section)
     assert [block.block_type for block in form.initial["body"]] == ["paragraph"]
     existing = ArticlePageFactory(parent=section)
@@ -102,32 +112,32 @@ def test_a_new_story_opens_with_an_empty_paragraph_to_type_in():
 
 
 def test_reporters_may_not_add_sections_editors_may(client):
-    top_news = SectionPage.objects.get(slug="top-news")
+    top_news = section_named("top-news")
     url = f"/admin/pages/add/sections/sectionpage/{top_news.pk}/"
-    assert client.login(username="reporter", password=PASSWORD)
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
     refused = client.get(url)  # Wagtail turns the refusal into a redirect with a message
     assert refused.status_code == 302 and refused["Location"] == "/admin/"
-    assert client.login(username="editor", password=PASSWORD)
+    assert client.login(username="editor", password=STAFF_PASSWORD)
     assert client.get(url).status_code == 200
 
 
 def test_reporters_are_offered_stories_only_editors_sections_too(client):
-    top_news = SectionPage.objects.get(slug="top-news")
+    top_news = section_named("top-news")
     url = f"/admin/pages/{top_news.pk}/add_subpage/"
-    assert client.login(username="reporter", password=PASSWORD)
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
     straight = client.get(url)  # one type left: its form, no "Section or Story?"
     assert straight.status_code == 302
     assert straight["Location"] == f"/admin/pages/add/articles/articlepage/{top_news.pk}/"
-    assert client.login(username="editor", password=PASSWORD)
+    assert client.login(username="editor", password=STAFF_PASSWORD)
     offered = client.get(url).content.decode()
     assert "/admin/pages/add/sections/sectionpage/" in offered
     assert "/admin/pages/add/articles/articlepage/" in offered
 
 
 def test_no_corrections_on_a_first_draft_only(client):
-    assert client.login(username="chief", password=PASSWORD)
+    assert client.login(username="chief", password=STAFF_PASSWORD)
     assert "corrections-TOTAL_FORMS" not in client.get(add_url()).content.decode()
-    section = SectionPage.objects.get(slug="top-news")
+    section = section_named("top-news")
     story = ArticlePageFactory(parent=section, live=False, owner=user("chief"))
     story.save_revision()
     edit = f"/admin/pages/{story.pk}/edit/"
