@@ -153,6 +153,10 @@ def revision_content(story) -> dict:
         (byline["sort_order"], byline["person"], byline["role"]) for byline in content["bylines"]
     ]
     content["tagged_items"] = sorted(item["tag"] for item in content["tagged_items"])
+    # The body's blocks, not the text of its JSON: PostgreSQL's jsonb gives the keys of the
+    # blocks read back from the page row in its own order.
+    if isinstance(content["body"], str):
+        content["body"] = json.loads(content["body"])
     return content
 
 

@@ -132,6 +132,9 @@ def test_a_render_overtaken_by_an_invalidation_is_not_kept_by_varnish(wsgi, monk
     from masthead.pagecache import deps, middleware
     from masthead.pagecache.state import state
     from tests.conftest import REFERENCE_URL
+    from tests.factories import small_newsroom
+
+    small_newsroom()  # the story at REFERENCE_URL
 
     finish = deps.finish
 

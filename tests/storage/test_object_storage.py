@@ -144,6 +144,8 @@ def test_private_documents_are_never_public(object_storage, editor, client):
     assert BUCKET not in anonymous["Location"]
 
 
+@pytest.mark.process  # `masthead backup` runs pg_dump on PostgreSQL
+@pytest.mark.postgresql
 def test_backup_reads_the_media_from_the_bucket(object_storage, db, tmp_path):
     image = Image.objects.create(title="Quay", file=SimpleUploadedFile("quay.jpg", jpeg(300, 200)))
     rendition = image.get_rendition("width-100")
