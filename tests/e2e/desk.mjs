@@ -7,17 +7,9 @@
 // - the chief opens the unpublish dialog of a Don't Miss pick: it says it is referenced, and the
 //   usage page names the curation.
 // One JSON object per step on stdout; on a failure, what the page showed on stderr and exit 1.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
+import { launch, report, squash } from "./chromium.mjs";
 
-import { chromium } from "playwright-core";
-
-const FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  "--no-first-run",
-];
 const TIMEOUT = 30_000;
 const REASON = "The agency lifted the embargo early";
 const [base, embargoedId, pickedId, sectionId] = process.argv.slice(2);
@@ -26,19 +18,8 @@ if (!base || !embargoedId || !pickedId) {
   process.exit(2);
 }
 const url = (path) => new URL(path, base).href;
-const report = (step, details = {}) =>
-  process.stdout.write(JSON.stringify({ step, ...details }) + "\n");
-const squash = (text) => (text || "").replace(/\s+/g, " ").trim();
 
-const profile = mkdtempSync(join(tmpdir(), "masthead-desk-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  headless: true,
-  args: FLAGS,
-  viewport: { width: 1400, height: 1000 },
-});
-context.setDefaultTimeout(TIMEOUT);
-const page = context.pages()[0] || (await context.newPage());
+const { profile, context, page } = await launch("masthead-desk-", TIMEOUT);
 let current = "start";
 
 async function login(username) {

@@ -6,16 +6,10 @@
 // in "Copy edit", opens it with one click, and filters the board by desk. With SCREENSHOT_DIR the
 // newsroom home and the desk board are saved there as PNG.
 // Prints one JSON object per step ({"step": ...}); on a failure, what the page showed, exit 1.
-import { chromium } from "playwright-core";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { launch, report, squash } from "./chromium.mjs";
 
-const FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  "--no-first-run",
-];
 const PASSWORD = "masthead-demo";
 const [base, topNewsId, headline, shots] = process.argv.slice(2);
 if (!base || !topNewsId || !headline) {
@@ -23,19 +17,8 @@ if (!base || !topNewsId || !headline) {
   process.exit(2);
 }
 const url = (path) => new URL(path, base).href;
-const report = (step, details = {}) =>
-  process.stdout.write(JSON.stringify({ step, ...details }) + "\n");
-const squash = (text) => (text || "").replace(/\s+/g, " ").trim();
 
-const profile = mkdtempSync(join(tmpdir(), "masthead-home-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  headless: true,
-  args: FLAGS,
-  viewport: { width: 1400, height: 1000 },
-});
-context.setDefaultTimeout(30_000);
-const page = context.pages()[0] || (await context.newPage());
+const { profile, context, page } = await launch("masthead-home-");
 let current = "start";
 
 async function login(username) {

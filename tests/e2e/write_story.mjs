@@ -8,35 +8,17 @@
 // dialogs, submit). It runs against any version of the admin: where the newsroom's shortcuts
 // (the "New story" button, the writer's byline) are missing it takes the longer way.
 // Prints JSON lines; the last is {"step": "counted", "values": N, "further": M, "actions": [...]}.
-import { chromium } from "playwright-core";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
+import { launch, report, squash } from "./chromium.mjs";
 
-const FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  "--no-first-run",
-];
 const [base, topNewsId, image1, image2, headline] = process.argv.slice(2);
 if (!base || !topNewsId || !image1 || !image2 || !headline) {
   console.error("usage: node tests/e2e/write_story.mjs BASE TOP_NEWS_ID IMAGE_1 IMAGE_2 HEADLINE");
   process.exit(2);
 }
 const url = (path) => new URL(path, base).href;
-const report = (step, details = {}) =>
-  process.stdout.write(JSON.stringify({ step, ...details }) + "\n");
-const squash = (text) => (text || "").replace(/\s+/g, " ").trim();
 
-const profile = mkdtempSync(join(tmpdir(), "masthead-write-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  headless: true,
-  args: FLAGS,
-  viewport: { width: 1400, height: 1000 },
-});
-context.setDefaultTimeout(30_000);
-const page = context.pages()[0] || (await context.newPage());
+const { profile, context, page } = await launch("masthead-write-");
 const actions = [];
 let current = "start";
 
