@@ -113,3 +113,12 @@ def fresh_page_cache_state():
     runtime.reset_for_tests()
     yield
     runtime.reset_for_tests()
+
+
+@pytest.fixture(scope="session")
+def demo_home_template(tmp_path_factory):
+    """A migrated home with the demo loaded by the real commands, once per run (tests/homes.py):
+    copy it with `tests.homes.copy_home` for a process test's own newsroom."""
+    from tests.homes import make_demo_home
+
+    return make_demo_home(tmp_path_factory.mktemp("demo-home-template"))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.homes import copy_home
 from tests.processes import wait_for
 from tests.test_commands import BIN, REFERENCE_URL, bare_env, free_port, masthead, wait_for_page
 
@@ -48,12 +49,9 @@ def get(url: str) -> tuple[int, Message, str]:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, demo_home_template):
     """`masthead serve --workers 1` on a migrated demo newsroom; stopped by the last test."""
-    home = tmp_path_factory.mktemp("serve-home")
-    for args in (["migrate", "--noinput"], ["demo"]):
-        result = masthead(home, *args)
-        assert result.returncode == 0, result.stdout + result.stderr
+    home = copy_home(demo_home_template, tmp_path_factory.mktemp("serve-home"))
     port = free_port()
     process, log = start_serve(home, "--workers", "1", "--port", str(port))
     base = f"http://127.0.0.1:{port}"

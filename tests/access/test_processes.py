@@ -10,6 +10,7 @@ import urllib.request
 
 import pytest
 
+from tests.homes import copy_home
 from tests.pagecache.test_processes import Server
 from tests.publishing.processes import Newsroom
 
@@ -61,10 +62,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    room = Newsroom(tmp_path_factory.mktemp("throttle-processes"))
-    room.masthead("migrate", "--noinput")
-    room.masthead("demo")
+def servers(tmp_path_factory, demo_home_template):
+    room = Newsroom(copy_home(demo_home_template, tmp_path_factory.mktemp("throttle-processes")))
     room.shell(
         "from wagtail.models import PageViewRestriction\n"
         "from masthead.sections.models import SectionPage\n"

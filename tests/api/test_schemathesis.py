@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from tests.homes import copy_home
 from tests.test_commands import BIN, bare_env, free_port, wait_for_page
 
 pytestmark = pytest.mark.process
@@ -17,20 +18,10 @@ WORKERS = 4  # the run takes about 45 s with four workers, over a minute with on
 
 
 @pytest.fixture
-def api_server(tmp_path):
+def api_server(tmp_path, demo_home_template):
     """The demo, served on a free loopback port; its process group is ended afterwards."""
-    home, port = tmp_path / "home", free_port()
+    home, port = copy_home(demo_home_template, tmp_path / "home"), free_port()
     env = bare_env(home, PORT=str(port))  # PATH, MASTHEAD_HOME and PORT: nothing else
-    for args in (["migrate", "--noinput"], ["demo"]):
-        result = subprocess.run(
-            [str(BIN / "masthead"), *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
     log = (tmp_path / "server.log").open("wb")
     process = subprocess.Popen(
         [str(BIN / "masthead"), "runserver", f"127.0.0.1:{port}", "--noreload"],

@@ -14,6 +14,7 @@ from contextlib import closing
 import pytest
 import redis
 
+from tests.homes import copy_home
 from tests.pagecache.test_processes import STORY, Server, fetch, free_port, publish_new_standfirst
 from tests.publishing.processes import Newsroom
 
@@ -65,11 +66,8 @@ def own_redis(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def newsroom(tmp_path_factory) -> Newsroom:
-    room = Newsroom(tmp_path_factory.mktemp("bus-outage"))
-    room.masthead("migrate", "--noinput")
-    room.masthead("demo")
-    return room
+def newsroom(tmp_path_factory, demo_home_template) -> Newsroom:
+    return Newsroom(copy_home(demo_home_template, tmp_path_factory.mktemp("bus-outage")))
 
 
 def pending(room: Newsroom) -> int:

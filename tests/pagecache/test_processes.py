@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.homes import copy_home
 from tests.processes import wait_for
 from tests.publishing.processes import Newsroom
 from tests.test_commands import BIN
@@ -34,11 +35,8 @@ def fetch(port: int, path: str) -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def newsroom(tmp_path_factory) -> Newsroom:
-    room = Newsroom(tmp_path_factory.mktemp("pagecache-processes"))
-    room.masthead("migrate", "--noinput")
-    room.masthead("demo")
-    return room
+def newsroom(tmp_path_factory, demo_home_template) -> Newsroom:
+    return Newsroom(copy_home(demo_home_template, tmp_path_factory.mktemp("pagecache-processes")))
 
 
 def publish_new_standfirst(room: Newsroom, env: dict) -> str:

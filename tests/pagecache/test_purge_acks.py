@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.homes import copy_home
 from tests.pagecache.test_processes import STORY, Server, fetch, publish_new_standfirst
 from tests.pagecache.test_purge import Recorder
 from tests.publishing.processes import Newsroom
@@ -23,11 +24,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def newsroom(tmp_path_factory) -> Newsroom:
-    room = Newsroom(tmp_path_factory.mktemp("purge-acks"))
-    room.masthead("migrate", "--noinput")
-    room.masthead("demo")
-    return room
+def newsroom(tmp_path_factory, demo_home_template) -> Newsroom:
+    return Newsroom(copy_home(demo_home_template, tmp_path_factory.mktemp("purge-acks")))
 
 
 @pytest.fixture
