@@ -13,7 +13,7 @@ const base = (process.argv[2] || "http://127.0.0.1:8000").replace(/\/$/, "");
 const folder = process.argv[3] || "docs/screenshots";
 const PAGES = {
   front: "/",
-  story: "/top-news/pakistan-quietly-greenlights-security-pact-with-us/",
+  story: "/world/coastal-cities-plan-for-higher-seas/",
   section: "/top-news/",
   search: "/search/?q=pakistan",
   page: "/about/",
