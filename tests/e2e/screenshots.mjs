@@ -40,6 +40,7 @@ try {
         const file = join(folder, `${name}-${device}-${scheme}.png`);
         await page.screenshot({
           path: file,
+          fullPage: true,
           clip: { x: 0, y: 0, width, height: Math.min(full, MAX_HEIGHT) },
         });
         report("screenshot", { file, path, width, scheme });
