@@ -6,6 +6,7 @@ links."""
 from datetime import UTC, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from freezegun import freeze_time
 
 from masthead.core.models import SiteSettings
@@ -187,3 +188,12 @@ def test_a_site_without_settings_still_shows_dates(client):
     )
     (story_date, *_) = parse(client.get(story.url)).xpath("//article//time")
     assert visible_text(story_date) == "August 3, 2023"
+
+
+def test_the_admin_refuses_a_date_format_without_a_day_showing_what_it_would_print(site):
+    settings = SiteSettings.for_site(site)
+    settings.date_format = "F Y"
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    (message,) = error.value.message_dict["date_format"]
+    assert "“F Y” would print August 3, 2023 as “August 2023”: it shows no day" in message
