@@ -6,7 +6,8 @@ The demo is served as an operator serves it (a fresh MASTHEAD_HOME, `masthead mi
 - the Nu Html Checker (npm vnu-jar) must find no error on any page, the 404 page included;
 - axe-core in Chromium must find no WCAG 2.0/2.1 A or AA violation on any page, in the light and
   the dark colour scheme, at a phone and a desktop width (best-practice findings are reported);
-- Lighthouse must score the home and the article page at the bars in LIGHTHOUSE_BARS.
+- Lighthouse must score each page of LIGHTHOUSE_PAGES, at a phone and a desktop size, at the bars
+  in LIGHTHOUSE_BARS.
 
 Run with MASTHEAD_BROWSER_CHECKS=1 after `PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci
 --ignore-scripts`, with Java 17 and Chromium (CHROME_PATH, default /usr/bin/chromium).
