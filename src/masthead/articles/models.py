@@ -248,20 +248,27 @@ class ArticlePage(BasePage):
         return max(published, edited)
 
     def excerpt(self, words: int) -> str:
+        """The first `words` words of standfirst, credit and body run together, as the
+        reference page's "Latest from" and "Don't Miss" show them (../shared/SEED-PAGE.md)."""
         return text.first_words(self.summary, words)
+
+    def teaser(self, words: int) -> str:
+        """A listing's excerpt: the standfirst (else the body's start), cut on a word boundary
+        with the cut marked: "Rubio stated that the US hopes that progress…"."""
+        return text.cut_words(self.standfirst.strip() or self.summary, words)
 
     def meta_description(self) -> str:
         return self.search_description or self.standfirst
 
     @classmethod
     def routed_queryset(cls):
-        """A story as its page shows it: with its lead image, the image's renditions, the
-        credited organisation, and whether it carries corrections (so that a story without
-        spends no query on them). masthead.sections.routing finds a story at a URL with it."""
+        """A story as its page shows it: with its lead image, the credited organisation, and
+        whether it carries corrections (so that a story without spends no query on them).
+        masthead.sections.routing finds a story at a URL with it; the page fetches the lead
+        image's renditions together with its bylines' photos' (masthead.reader.story)."""
         return (
             cls.objects.live()
             .select_related("lead_image", "credit_organisation")
-            .prefetch_related("lead_image__renditions")
             .annotate(has_corrections=Exists(Correction.objects.filter(page=OuterRef("pk"))))
         )
 

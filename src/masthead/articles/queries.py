@@ -1,7 +1,7 @@
 """Which stories readers may see, and in what order: the one place that decides it (the
 page-tree visibility under it is masthead.core.visibility)."""
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, prefetch_related_objects
 
 from masthead.articles.models import ArticlePage, Correction
 from masthead.core.visibility import public_pages
@@ -46,6 +46,14 @@ def sort_key(story) -> tuple:
 def with_lead_images(queryset):
     """Fetch the stories' lead images and their renditions in two queries, not one per story."""
     return queryset.select_related("lead_image").prefetch_related("lead_image__renditions")
+
+
+def with_renditions(stories) -> None:
+    """Fetch the renditions of the lead images of `stories` (selected with them) in one query,
+    however many lists the stories come from."""
+    prefetch_related_objects(
+        [story for story in stories if story.lead_image_id], "lead_image__renditions"
+    )
 
 
 def crediting(stories, person=None, *, slug: str | None = None):

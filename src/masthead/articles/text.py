@@ -25,6 +25,35 @@ def first_words(text: str, count: int) -> str:
     return " ".join((text or "").split()[:count])
 
 
+SENTENCE_ENDS = (".", "!", "?", "…", ":", '"', "”", "’", "'", ")")
+DANGLING = ",;:–—-(\"“‘'"
+CUT_MARK = "…"
+
+
+def join_sentences(*parts: str) -> str:
+    """Parts of a text (standfirst, credit, body) joined as sentences: each part that does not
+    end like a sentence gets a full stop, so "…two dozen children" + "Multiple airstrikes…"
+    reads "…two dozen children. Multiple airstrikes…"."""
+    pieces = [" ".join(part.split()) for part in parts]
+    pieces = [piece for piece in pieces if piece]
+    return " ".join(
+        piece if last or piece.endswith(SENTENCE_ENDS) else f"{piece}."
+        for last, piece in ((i == len(pieces) - 1, piece) for i, piece in enumerate(pieces))
+    )
+
+
+def cut_words(text: str, count: int) -> str:
+    """At most `count` words of `text`, cut on a word boundary; a cut is marked with "…" (after
+    any dangling comma or dash is dropped), unless the text stops at the end of a sentence."""
+    words = (text or "").split()
+    if len(words) <= count:
+        return " ".join(words)
+    kept = " ".join(words[:count]).rstrip(DANGLING + " ")
+    if kept.endswith((".", "!", "?", "…")):
+        return kept
+    return f"{kept}{CUT_MARK}"
+
+
 def reading_minutes(words: int) -> int:
     """One minute per 265 words, rounded up, at least one."""
     return max(1, math.ceil(words / WORDS_PER_MINUTE))

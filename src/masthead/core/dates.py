@@ -1,10 +1,26 @@
-"""Newsroom dates: every date a reader sees is shown in the newsroom's time zone."""
+"""Newsroom dates: every date and time a reader sees comes from `news_date`, in the newsroom's
+time zone (MASTHEAD_TIME_ZONE) and in the date format the newsroom chose (SiteSettings).
 
-from datetime import datetime
+Formats use Django's date syntax, as WordPress uses PHP's: "F j, Y" is "August 3, 2023",
+"j F Y" is "3 August 2023", "d/m/Y" is "03/08/2023". A listing shows only the time ("14:35") for
+a story of the newsroom's today; the page showing it must not outlive the newsroom's midnight
+(`next_midnight`, recorded as the page cache's expiry by the template filter).
+"""
+
+from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import dateformat, timezone
+
+DEFAULT_DATE_FORMAT = "F j, Y"  # "August 3, 2023", the reference page's
+TIME_FORMAT = "H:i"  # "14:35"
+# A real date to preview a format with: the reference story's.
+PREVIEW_DATE = datetime(2023, 8, 3, 12, 0, tzinfo=ZoneInfo("UTC"))
+DAY_CODES, MONTH_CODES, YEAR_CODES = "dj", "FMmnNbE", "Yyo"
+TIME_CODES = "aAfgGhHiBsuvIeOPTZcrU"
 
 
 @lru_cache(maxsize=8)
@@ -22,17 +38,86 @@ def in_newsroom(value: datetime) -> datetime:
     return value.astimezone(newsroom_zone())
 
 
-def long_date(value: datetime) -> str:
-    """'August 3, 2023' in the newsroom's time zone (Jinja2 does not localise by itself)."""
+def _codes(date_format: str) -> set[str]:
+    """The format characters of `date_format`, without those escaped with a backslash."""
+    codes, escaped = set(), False
+    for char in date_format:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        else:
+            codes.add(char)
+    return codes
+
+
+def validate_date_format(date_format: str) -> None:
+    """Refuse a format that does not show a day, a month and a year, or that shows a time (the
+    time is added where it is wanted); the message previews what the format would print."""
+    codes = _codes(date_format)
+    missing = [
+        name
+        for name, choices in (("day", DAY_CODES), ("month", MONTH_CODES), ("year", YEAR_CODES))
+        if not codes & set(choices)
+    ]
+    timed = sorted(codes & set(TIME_CODES))
+    if not missing and not timed:
+        return
+    preview = dateformat.format(in_newsroom(PREVIEW_DATE), date_format) if date_format else ""
+    problems = []
+    if missing:
+        problems.append(f"it shows no {' and no '.join(missing)}")
+    if timed:
+        problems.append(f"it shows a time ({', '.join(timed)}): leave the time out")
+    raise ValidationError(
+        "“%(format)s” would print August 3, 2023 as “%(preview)s”: %(problems)s. "
+        "Use d or j for the day, F, M, m or n for the month and Y for the year, "
+        "e.g. “j F Y” for “3 August 2023”.",
+        code="invalid_date_format",
+        params={"format": date_format, "preview": preview, "problems": "; ".join(problems)},
+    )
+
+
+def is_today(value: datetime, now: datetime | None = None) -> bool:
+    return in_newsroom(value).date() == in_newsroom(now or timezone.now()).date()
+
+
+def next_midnight(now: datetime | None = None) -> datetime:
+    """The newsroom's next midnight (an aware datetime), when "today" changes."""
+    local = in_newsroom(now or timezone.now())
+    tomorrow = (local + timedelta(days=1)).date()
+    return datetime(tomorrow.year, tomorrow.month, tomorrow.day, tzinfo=newsroom_zone())
+
+
+def news_date(
+    value: datetime,
+    date_format: str = "",
+    *,
+    with_time: bool = False,
+    time_if_today: bool = False,
+    now: datetime | None = None,
+) -> str:
+    """`value` as the newsroom writes it: the date in its format ("August 3, 2023"); with the
+    time ("August 3, 2023 at 14:05 BST"); or only the time ("14:35") when `time_if_today` and it
+    is the newsroom's today."""
     local = in_newsroom(value)
-    return f"{local:%B} {local.day}, {local.year}"
+    if time_if_today and is_today(value, now):
+        return dateformat.format(local, TIME_FORMAT)
+    date = dateformat.format(local, date_format or DEFAULT_DATE_FORMAT)
+    if with_time:
+        return f"{date} at {dateformat.format(local, TIME_FORMAT)} {local.tzname()}"
+    return date
+
+
+def long_date(value: datetime, date_format: str = "") -> str:
+    """'August 3, 2023' (or the newsroom's format) in the newsroom's time zone."""
+    return news_date(value, date_format)
 
 
 def iso_datetime(value: datetime) -> str:
     return in_newsroom(value).isoformat(timespec="seconds")
 
 
-def long_datetime(value: datetime) -> str:
+def long_datetime(value: datetime, date_format: str = "") -> str:
     """'August 3, 2023 at 14:05 BST' in the newsroom's time zone."""
-    local = in_newsroom(value)
-    return f"{long_date(value)} at {local:%H:%M} {local.tzname()}"
+    return news_date(value, date_format, with_time=True)

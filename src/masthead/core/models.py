@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
 from masthead.core import assembly
+from masthead.core.dates import DEFAULT_DATE_FORMAT, validate_date_format
 from masthead.core.ordering import OrderedPublishMixin
 from masthead.core.visibility import shared_view_restrictions
 
@@ -117,12 +118,23 @@ class SiteSettings(BaseSiteSetting):
     footer_text = models.TextField(
         blank=True, help_text="Shown at the foot of every page, e.g. the publisher's address."
     )
+    date_format = models.CharField(
+        max_length=40,
+        default=DEFAULT_DATE_FORMAT,
+        validators=[validate_date_format],
+        help_text=(
+            "How readers see dates, in Django's date syntax: “F j, Y” is “August 3, 2023”, "
+            "“j F Y” is “3 August 2023”, “d/m/Y” is “03/08/2023”. Today's stories show the "
+            "time (“14:35”) in listings."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("logo"),
         FieldPanel("tagline"),
         FieldPanel("footer_text"),
+        FieldPanel("date_format"),
     ]
 
     class Meta:

@@ -72,6 +72,10 @@ class DemoLoader:
         person, created = Person.objects.get_or_create(
             slug=slug, defaults={"name": name, "kind": kind, "job_title": job_title, "bio": bio}
         )
+        if kind == Person.Kind.PERSON and person.photo_id is None:
+            # A drawn stand-in for a portrait (the story pages' author box, the author page).
+            person.photo = demo_image(f"person-{slug}", f"Demo portrait: {name}")
+            person.save(update_fields=["photo"])
         self.created += created
         return person
 

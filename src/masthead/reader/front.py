@@ -4,7 +4,7 @@ the editors' "Don't Miss" picks."""
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
 
-from masthead.articles.queries import newest_first, public_stories, with_lead_images
+from masthead.articles.queries import newest_first, public_stories, with_renditions
 from masthead.curation.picks import dont_miss, front_page_pins
 from masthead.pagecache import deps
 from masthead.sections.navigation import top_sections
@@ -18,17 +18,21 @@ SECTION_BLOCK_STORIES = 3
 def front_page_context(home, request) -> dict:
     deps.record(deps.page_tag(home.pk), deps.ALL_STORIES, deps.PINS, deps.PICKS)
     newest = list(
-        with_lead_images(newest_first(public_stories(request).descendant_of(home)))[
+        newest_first(public_stories(request).descendant_of(home)).select_related("lead_image")[
             :FRONT_PAGE_NEWEST
         ]
     )
+    blocks = section_blocks(home, request)
+    # The thumbnails of the newest stories and of the section blocks: their renditions in one
+    # query for all of them.
+    with_renditions([*newest, *(story for _, stories in blocks for story in stories)])
     lead, top = lead_and_top_stories(front_page_pins(request), newest)
     shown = {story.pk for story in [lead, *top] if story is not None}
     return {
         "lead_story": lead,
         "top_stories": top,
         "latest": [story for story in newest if story.pk not in shown][:FRONT_PAGE_LATEST],
-        "section_blocks": section_blocks(home, request),
+        "section_blocks": blocks,
         "dont_miss": dont_miss(request),
     }
 
@@ -59,6 +63,7 @@ def section_blocks(home, request, per_section=SECTION_BLOCK_STORIES) -> list:
     ranked = (
         public_stories(request)
         .descendant_of(home)
+        .select_related("lead_image")
         .annotate(
             section_path=prefix,
             rank=Window(

@@ -2,10 +2,11 @@
 
 from django.templatetags.static import static
 from django.urls import reverse
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 
-from masthead.articles.text import credit_separator, first_words
-from masthead.core.dates import iso_datetime, long_date, long_datetime
+from masthead.articles.text import credit_separator, cut_words, first_words
+from masthead.core.dates import is_today, iso_datetime, news_date, next_midnight
+from masthead.pagecache import deps
 from masthead.seo.builders import head_meta
 from masthead.seo.head import html_lang
 
@@ -17,6 +18,32 @@ EXTENSIONS = [
 ]
 
 
+def _date_format(context) -> str:
+    site_settings = context.get("site_settings")
+    return getattr(site_settings, "date_format", "") or ""
+
+
+@pass_context
+def long_date(context, value) -> str:
+    """The date in the newsroom's format (SiteSettings.date_format): "August 3, 2023"."""
+    return news_date(value, _date_format(context))
+
+
+@pass_context
+def long_datetime(context, value) -> str:
+    """The date and time: "August 3, 2023 at 14:05 BST"."""
+    return news_date(value, _date_format(context), with_time=True)
+
+
+@pass_context
+def listing_date(context, value) -> str:
+    """A listing's date: the time alone ("14:35") for the newsroom's today, else the date. A
+    page showing a time is not cached past the newsroom's midnight, when it would be wrong."""
+    if is_today(value):
+        deps.record_expiry(next_midnight())
+    return news_date(value, _date_format(context), time_if_today=True)
+
+
 def environment(**options) -> Environment:
     options.setdefault("extensions", [])
     options["extensions"] = [*options["extensions"], *EXTENSIONS]
@@ -25,8 +52,10 @@ def environment(**options) -> Environment:
     env.filters.update(
         long_date=long_date,
         long_datetime=long_datetime,
+        listing_date=listing_date,
         iso_datetime=iso_datetime,
         first_words=first_words,
+        cut_words=cut_words,
         credit_separator=credit_separator,
     )
     return env

@@ -1,5 +1,7 @@
 """The story page: what it shows around the story (docs/architecture.md)."""
 
+from django.db.models import prefetch_related_objects
+
 from masthead.articles.body_facts import linked_stories
 from masthead.articles.neighbours import around_story
 from masthead.core.tree import parent_path
@@ -26,6 +28,17 @@ def corrections_of(story) -> list:
     return list(story.corrections.order_by("noted_at"))
 
 
+def bylines_with_photos(story) -> list:
+    """The story's bylines with their people and photos (the author box), and the renditions
+    of those photos and of the lead image, in one query for all of them."""
+    bylines = list(story.bylines.select_related("person__photo"))
+    images = [byline.person.photo for byline in bylines if byline.person.photo_id]
+    if story.lead_image_id:
+        images.append(story.lead_image)
+    prefetch_related_objects(images, "renditions")
+    return bylines
+
+
 def article_page_context(story, request) -> dict:
     trail = section_tree().trail(story)  # its breadcrumbs, without a query
     section = trail[-1] if trail and trail[-1].path == parent_path(story) else None
@@ -33,7 +46,7 @@ def article_page_context(story, request) -> dict:
         "section": section,
         "section_trail": trail,
         "dont_miss": dont_miss(request, exclude=story),
-        "bylines": list(story.bylines.select_related("person")),
+        "bylines": bylines_with_photos(story),
         "tags": list(story.tags.exclude(slug="").order_by("name")),
         "credit_organisation": story.credit_organisation if story.credit_organisation_id else None,
         "corrections": corrections_of(story),

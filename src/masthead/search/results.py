@@ -9,6 +9,7 @@ from wagtail.search.query import PlainText
 from masthead.articles.body_facts import body_facts
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories
+from masthead.articles.text import join_sentences
 from masthead.search.highlight import excerpt, highlight, term_pattern
 from masthead.search.query import ReaderQuery
 
@@ -32,8 +33,9 @@ def matching_stories(query: ReaderQuery, request=None):
 
 
 def story_text(story: ArticlePage) -> str:
-    """The standfirst and the running text of the body (no query per result)."""
-    return " ".join(f"{story.standfirst} {body_facts(story.body).words}".split())
+    """The standfirst and the running text of the body, joined as sentences (no query per
+    result)."""
+    return join_sentences(story.standfirst, body_facts(story.body).words)
 
 
 def search_hits(stories, query: ReaderQuery) -> list[SearchHit]:
