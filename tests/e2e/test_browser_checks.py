@@ -54,6 +54,7 @@ PAGES = {
     "/search/?q=pakistan": 200,  # search results
     "/search/?q=": 200,  # empty search
     "/business/?page=2": 200,  # a later page of a listing
+    "/ethics-policy/": 200,  # standard page
     "/no-such-page/": 404,  # not found
 }
 LIGHTHOUSE_PAGES = ["/", ARTICLE]

@@ -236,7 +236,10 @@ def test_the_front_page_describes_the_site_and_its_search(client):
             "query-input": "required name=search_term_string",
         },
     }
-    assert json_ld(response, "NewsMediaOrganization") == {"@context": "https://schema.org", **PUBLISHER}
+    assert json_ld(response, "NewsMediaOrganization") == {
+        "@context": "https://schema.org",
+        **PUBLISHER,
+    }
     search = site["potentialAction"]["target"]["urlTemplate"].replace(
         "{search_term_string}", "pact"
     )
