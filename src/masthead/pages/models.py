@@ -78,7 +78,8 @@ class StandardPage(BasePage):
     def clean(self):
         super().clean()
         if self.role:
-            parent = self.get_parent() if self.pk else None
+            # The admin's form checks a new page before it has a place: then every site's.
+            parent = self.get_parent() if self.path else None
             siblings = StandardPage.objects.filter(role=self.role).exclude(pk=self.pk)
             if parent is not None:
                 siblings = siblings.child_of(parent)
