@@ -18,6 +18,7 @@ from tests.factories import (
     PersonFactory,
     SectionPageFactory,
 )
+from tests.factories.pages import standard_page
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,8 @@ EXPECTED = {
     "author": 5,
     # The number of notes, a page of them with their stories.
     "corrections": 2,
+    # The page (routed to in one query; menus and policy links are the process's copy).
+    "standard page": 1,
 }
 MOST_FOR_ANY_READER_PAGE = 8
 
@@ -86,6 +89,7 @@ def build_newsroom(home, stories: int) -> dict:
         "tag": "/tags/busy-tag/",
         "author": author.get_absolute_url(),
         "corrections": "/corrections/",
+        "standard page": standard_page("About us", slug="about", role="about").url,
     }
 
 

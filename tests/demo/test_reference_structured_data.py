@@ -29,7 +29,14 @@ def test_reference_story_field_by_field(client):
             "url": site_url("/authors/asian-lite-news/"),
         }
     ]
-    assert article["publisher"] == PUBLISHER
+    # The demo's policy pages (masthead.demo.own_pages), by their roles.
+    assert article["publisher"] == {
+        **PUBLISHER,
+        "publishingPrinciples": site_url("/ethics-policy/"),
+        "ethicsPolicy": site_url("/ethics-policy/"),
+        "correctionsPolicy": site_url("/corrections-policy/"),
+        "masthead": site_url("/about/"),
+    }
     assert article["mainEntityOfPage"] == site_url(REFERENCE_URL)
     assert article["articleSection"] == "Top News"
     assert article["keywords"] == ["Pakistan", "Security", "United States"]

@@ -55,6 +55,7 @@ PAGES = {
     "/search/?q=pakistan": 200,  # search results
     "/search/?q=": 200,  # empty search
     "/business/?page=2": 200,  # a later page of a listing
+    "/ethics-policy/": 200,  # standard page
     "/no-such-page/": 404,  # not found
 }
 # Every page type with its own layout, each at a phone's and a desktop's size.

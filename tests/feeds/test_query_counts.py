@@ -12,6 +12,7 @@ from taggit.models import Tag
 from masthead.articles.models import ArticleByline, ArticleTag
 from masthead.core.dates import newsroom_zone
 from tests.factories import ArticlePageFactory, ImageFactory, PersonFactory, SectionPageFactory
+from tests.factories.pages import standard_page
 from tests.feeds.conftest import OTHER_HOST
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,8 @@ pytestmark = pytest.mark.django_db
 # renditions and the stories' sections. (The view restrictions and the site's settings are read
 # once per process.)
 # The sitemap index: the site, one aggregate per part (months, section pages and their newest
-# stories, tags, bylines and source credits). Each part: the site, its query.
+# stories, the newsroom's own pages, tags, bylines and source credits). Each part: the site,
+# its query.
 EXPECTED = {
     "/feed/": 7,
     "/feed/atom/": 7,
@@ -29,9 +31,10 @@ EXPECTED = {
     "/busy/feed/atom/": 8,
     "/tags/busy-tag/feed/": 8,
     "/authors/prolific/feed/": 8,
-    "/sitemap.xml": 7,
+    "/sitemap.xml": 8,
     "/sitemap-stories-2024-02.xml": 3,
     "/sitemap-sections.xml": 3,
+    "/sitemap-pages.xml": 2,
     "/sitemap-tags.xml": 2,
     "/sitemap-authors.xml": 3,
     "/news-sitemap.xml": 2,
@@ -45,6 +48,7 @@ def build_newsroom(home, stories: int) -> None:
     """A section full of stories by one author, all tagged, every fifth with a lead image;
     half of them in February 2024, half published in the last hour (news)."""
     author = PersonFactory(name="Prolific Writer", slug="prolific")
+    standard_page("About us", slug="about", parent=home)
     section = SectionPageFactory(parent=home, title="Busy", slug="busy")
     image = ImageFactory()
     february = datetime(2024, 2, 10, 9, 0, tzinfo=newsroom_zone())

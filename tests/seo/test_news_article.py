@@ -29,7 +29,7 @@ BYLINE_URL = "/top-news/bnp-seeks-non-interference-with-india/"
 IMAGE_URL = "/top-news/54-killed-in-overnight-airstrikes-in-gaza/"
 NESTED_URL = "/world/asia/chinas-gift-to-pak-a-gambit-in-indian-ocean/"
 PUBLISHER = {
-    "@type": "Organization",
+    "@type": "NewsMediaOrganization",
     "name": "The Masthead Gazette",
     "url": site_url("/"),
     # No logo is set in the site settings: the favicon stands in (see the docs).
@@ -142,7 +142,7 @@ def test_a_story_crediting_nobody_is_authored_by_the_publication(client):
     story = ArticlePageFactory(parent=section)
     article = json_ld(client.get(story.url), "NewsArticle")
     assert article["author"] == [
-        {"@type": "Organization", "name": "The Masthead Gazette", "url": site_url("/")}
+        {"@type": "NewsMediaOrganization", "name": "The Masthead Gazette", "url": site_url("/")}
     ]
     assert "article:author" not in open_graph(client.get(story.url))
 
@@ -173,7 +173,7 @@ def test_a_site_logo_becomes_a_png_publisher_logo(client, site):
     settings.save()
     logos = [
         json_ld(client.get(REFERENCE_URL), "NewsArticle")["publisher"]["logo"],
-        json_ld(client.get("/"), "Organization")["logo"],
+        json_ld(client.get("/"), "NewsMediaOrganization")["logo"],
     ]
     assert logos[0] == logos[1]
     logo = logos[0]
@@ -236,7 +236,10 @@ def test_the_front_page_describes_the_site_and_its_search(client):
             "query-input": "required name=search_term_string",
         },
     }
-    assert json_ld(response, "Organization") == {"@context": "https://schema.org", **PUBLISHER}
+    assert json_ld(response, "NewsMediaOrganization") == {
+        "@context": "https://schema.org",
+        **PUBLISHER,
+    }
     search = site["potentialAction"]["target"]["urlTemplate"].replace(
         "{search_term_string}", "pact"
     )

@@ -21,6 +21,7 @@ from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.demo import content
 from masthead.demo.accounts import ensure_accounts, logins_text
 from masthead.demo.images import demo_image
+from masthead.demo.own_pages import ensure_own_pages
 from masthead.demo.pipeline import ensure_pipeline
 from masthead.demo.reference import read_reference
 from masthead.people.models import Person
@@ -60,6 +61,10 @@ class DemoLoader:
         live = self.live_story(content.LIVE_STORY)
         self.stories[live.slug] = live
         self.curate(site)
+        top = [
+            self.sections[slug] for slug, _title, parent, _about in content.SECTIONS if not parent
+        ]
+        self.created += ensure_own_pages(site, home, top)
         SiteSettings.objects.get_or_create(
             site=site, defaults={"tagline": content.NEWSROOM_TAGLINE}
         )

@@ -21,6 +21,7 @@ from masthead.core.links import absolute_url
 from masthead.core.visibility import public_pages
 from masthead.feeds import stories as story_data
 from masthead.pagecache import deps
+from masthead.pages.models import StandardPage
 from masthead.sections.models import SectionPage
 from masthead.seo.head import news_language
 
@@ -172,11 +173,33 @@ def author_entries(request) -> list[SitemapEntry]:
     ]
 
 
-PART_ENTRIES = {"sections": section_entries, "tags": tag_entries, "authors": author_entries}
+def page_entries(request) -> list[SitemapEntry]:
+    """The newsroom's own public pages (About, the policies), last modified when last
+    published."""
+    deps.record(deps.SITEMAPS, deps.NAV)
+    root = story_data.site_root(request)
+    if root is None:
+        return []
+    pages = public_pages(StandardPage.objects.live().child_of(root), request).order_by("path")
+    entries = []
+    for page in pages:
+        path = page.get_url_parts(request)
+        if path and path[2]:
+            entries.append(SitemapEntry(path[2], _seconds(page.last_published_at)))
+    return entries
+
+
+PART_ENTRIES = {
+    "sections": section_entries,
+    "pages": page_entries,
+    "tags": tag_entries,
+    "authors": author_entries,
+}
 
 
 def index_parts(request) -> list[IndexPart]:
-    """Every part of the sitemap index: stories by month, then sections, tags and authors."""
+    """Every part of the sitemap index: stories by month, then sections, pages, tags and
+    authors."""
     parts = story_months(request)
     for section, entries_of in PART_ENTRIES.items():
         entries = entries_of(request)

@@ -1,10 +1,11 @@
 """What every reader page shows around its content, for the Jinja2 templates: the publication,
-the section navigation and the breaking-news banner."""
+the section navigation, the header and footer menus and the breaking-news banner."""
 
 from django.utils.functional import SimpleLazyObject
 
 from masthead.core import sites
 from masthead.curation.picks import breaking_news
+from masthead.pages.menus import menus as site_menus
 from masthead.sections.navigation import top_sections
 
 
@@ -16,6 +17,11 @@ def site_identity(request):
 def navigation(request):
     """The section navigation, looked up only when a template shows it."""
     return {"navigation": SimpleLazyObject(lambda: top_sections(request))}
+
+
+def menus(request):
+    """The header and footer menus (masthead.pages.menus), looked up only when shown."""
+    return {"menus": SimpleLazyObject(lambda: site_menus(request))}
 
 
 def banner(request):

@@ -12,7 +12,7 @@ class HomePage(BasePage):
 
     slug_in_public_urls = False  # the front page is the site's root: its slug is in no URL
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["sections.SectionPage"]
+    subpage_types = ["sections.SectionPage", "pages.StandardPage"]
     template = "sections/home_page.html"
 
     class Meta:

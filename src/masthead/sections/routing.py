@@ -8,26 +8,35 @@ story, the redirects middleware redirects an old slug). View restrictions are st
 Wagtail's serve hook, from `BasePage.get_view_restrictions`.
 """
 
-from masthead.sections.models import SectionPage
+from masthead.sections.models import HomePage, SectionPage
 from masthead.sections.tree import page_copy, section_tree
 
 
-def story_models() -> list:
-    """The page types a section holds besides sections (stories), as Wagtail's tree declares
-    them (`SectionPage.subpage_types`): each gives the queryset its page is served from."""
+def routed_models(parent_model) -> list:
+    """The page types `parent_model` holds besides sections (stories below a section, the
+    newsroom's own pages below the front page), as Wagtail's tree declares them
+    (`subpage_types`): each gives the queryset its page is served from."""
     return [
-        model for model in SectionPage.allowed_subpage_models() if hasattr(model, "routed_queryset")
+        model
+        for model in parent_model.allowed_subpage_models()
+        if hasattr(model, "routed_queryset")
     ]
 
 
+def story_models() -> list:
+    return routed_models(SectionPage)
+
+
 def find_page(home, path_components):
-    """The live section or story at this path below the front page `home`, or None."""
+    """The live section, story or standard page at this path below the front page `home`, or
+    None."""
     url_path = home.url_path + "".join(f"{component}/" for component in path_components)
     section = section_tree().by_url_path.get(url_path)
     if section is not None:
         return page_copy(SectionPage, section.pk) if section.live else None
-    # The slug narrows the search to its index; the URL path picks the story.
-    for model in story_models():
+    # The slug narrows the search to its index; the URL path picks the story (or the page).
+    models = story_models() if len(path_components) > 1 else routed_models(HomePage)
+    for model in models:
         found = model.routed_queryset().filter(slug=path_components[-1], url_path=url_path)
         story = found.first()
         if story is not None:

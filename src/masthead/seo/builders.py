@@ -9,6 +9,7 @@ from jinja2 import pass_context
 from wagtail.models import Page
 
 from masthead.articles.models import ArticlePage
+from masthead.pages.models import StandardPage
 from masthead.sections.models import HomePage, SectionPage
 from masthead.seo import listings, notices, pages, story
 from masthead.seo.head import HeadMeta, view_canonical
@@ -17,6 +18,7 @@ PAGE_BUILDERS = {
     ArticlePage: story.article_head_meta,
     HomePage: pages.home_meta,
     SectionPage: pages.section_meta,
+    StandardPage: pages.standard_page_meta,
     Page: pages.other_page_meta,
 }
 # The views' pages, by their template; a password form shows nothing of the page it guards.

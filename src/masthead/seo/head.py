@@ -17,6 +17,8 @@ from django.utils.encoding import iri_to_uri
 from markupsafe import Markup
 
 from masthead.core.links import absolute_url
+from masthead.core.sites import current_site
+from masthead.pages.roles import organisation_links
 
 SCHEMA = "https://schema.org"
 # Google wants a raster publisher logo that fits 600x60: a PNG rendition of the site's logo.
@@ -203,15 +205,19 @@ def site_logo(site_settings) -> SocialImage | None:
 
 
 def publisher(context) -> dict:
-    """The publication, as an Organization with a logo (the favicon until a logo is set)."""
+    """The publication, as a NewsMediaOrganization with a logo (the favicon until a logo is
+    set) and its masthead, principles, ethics and corrections policy pages, where the site has
+    standard pages with those roles (masthead.pages.roles)."""
     logo = site_logo(context.get("site_settings"))
     if logo is None:
         logo = SocialImage(absolute_url(static(FALLBACK_LOGO)))
+    policies = organisation_links(current_site(context.get("request")))
     return {
-        "@type": "Organization",
+        "@type": "NewsMediaOrganization",
         "name": context.get("site_name", ""),
         "url": home_url(),
         "logo": logo.as_json_ld(),
+        **{prop: absolute_url(iri_to_uri(url)) for prop, url in policies.items()},
     }
 
 

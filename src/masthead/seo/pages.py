@@ -52,6 +52,30 @@ def sections_above(section, context) -> list:
     return section_tree().trail(section)
 
 
+# The WebPage type of a standard page with one of these roles (schema.org).
+ROLE_PAGE_TYPES = {"about": "AboutPage", "masthead": "AboutPage", "contact": "ContactPage"}
+
+
+def standard_page_meta(page, context) -> HeadMeta:
+    """About, Contact, a policy: its title and standfirst; a WebPage (AboutPage, ContactPage
+    for those roles) with its last update, and the breadcrumb from the front page."""
+    site_name, request = context.get("site_name", ""), context.get("request")
+    url = page_url(page, request)
+    description = page.meta_description() or f"{page.title}: {site_name}"
+    share = Share(page.seo_title or page.title, description, url)
+    web_page = {
+        "@context": SCHEMA,
+        "@type": ROLE_PAGE_TYPES.get(page.role, "WebPage"),
+        "name": page.title,
+        "url": url,
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": home_url()},
+    }
+    if page.updated_on:
+        web_page["dateModified"] = page.updated_on_iso
+    crumbs = breadcrumbs(site_name, [(page.title, url)])
+    return head(share, context, url, [web_page, crumbs], titled(share.title, context))
+
+
 def other_page_meta(page, context) -> HeadMeta:
     """A page type with no builder of its own: its title and description as the editor set
     them; the document title is the publication's."""
