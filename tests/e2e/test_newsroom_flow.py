@@ -372,6 +372,10 @@ def test_the_desks_three_roles_take_few_actions(newsroom, tmp_path, browser_note
         "caption": "Passengers board at midnight.",
         "credit": "Photo: Sam Lee",
     }, steps["defaults-offered"]
+    # A file that is no picture is refused under the chooser, saying why; the chosen one stays.
+    refused = steps["upload-refused"]
+    assert "not-a-picture.png could not be uploaded: " in refused["said"], refused
+    assert refused["kept"], refused
 
     result, steps = run_steps(["node", FLOWS_SCRIPT, "copyedit", base, headline])
     assert result.returncode == 0, f"desk_flows.mjs copyedit failed:\n{result.stderr}\n{steps}"

@@ -12,7 +12,8 @@
 // After the count (not counted): the body's blocks as saved, and a second story in which the
 // body image, chosen again, brings its alt text, caption and credit.
 // Prints JSON lines; {"step": "counted", "values": N, "value_actions": V, "further": M, ...}.
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { launch, report, squash } from "./chromium.mjs";
 
 const [base, topNewsId, image1, image2, headline] = process.argv.slice(2);
@@ -233,6 +234,17 @@ async function afterTheCount() {
     alt: await page.locator("#id_lead_image_alt").inputValue(),
     caption: await page.locator("#id_lead_image_caption").inputValue(),
     credit: await page.locator("#id_lead_image_credit").inputValue(),
+  });
+
+  current = "a file that is no picture, uploaded in place, is refused under its chooser";
+  const bogus = join(profile, "not-a-picture.png");
+  writeFileSync(bogus, "This is a text file, not a PNG.");
+  await page.locator("#id_lead_image-chooser input[data-newsroom-upload]").setInputFiles(bogus);
+  const note = page.locator("[data-newsroom-upload-note]").first();
+  await page.waitForFunction((el) => /could not be uploaded/.test(el.textContent), await note.elementHandle(), { timeout: 20_000 });
+  report("upload-refused", {
+    said: squash(await note.innerText()),
+    kept: await page.locator("#id_lead_image").inputValue(),
   });
 }
 

@@ -223,7 +223,8 @@ document.addEventListener("change", (event) => {
       }
       const fragment = answer.htmlFragment ? new DOMParser().parseFromString(answer.htmlFragment, "text/html") : null;
       const errors = fragment ? [...fragment.querySelectorAll(".error-message, .help-critical, [data-field-errors] p")].map((e) => e.textContent.trim()).filter(Boolean) : [];
-      say(chooser, `${file.name} could not be uploaded: ${errors.join(" ") || "the server refused it"}. Choose it again, or another file.`);
+      const why = errors.join(" ").replace(/\.$/, "") || "the server refused it";
+      say(chooser, `${file.name} could not be uploaded: ${why}. Choose it again, or another file.`);
     } catch (error) {
       say(chooser, `${file.name} could not be uploaded (${error.message}). Try again.`);
     } finally {
