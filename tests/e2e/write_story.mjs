@@ -7,8 +7,13 @@
 // one of the story's values) or FURTHER (everything else: log in, start the story, open
 // dialogs, submit). It runs against any version of the admin: where the newsroom's shortcuts
 // (the "New story" button, the writer's byline) are missing it takes the longer way.
-// Prints JSON lines; the last is {"step": "counted", "values": N, "further": M, "actions": [...]}.
-import { rmSync } from "node:fs";
+// A paste carries several values in one action (the body's paragraphs, quote and speaker): it
+// counts as one action, as a fill does (a fill focuses its field, a paste is Ctrl+V in it).
+// After the count (not counted): the body's blocks as saved, and a second story in which the
+// body image, chosen again, brings its alt text, caption and credit.
+// Prints JSON lines; {"step": "counted", "values": N, "value_actions": V, "further": M, ...}.
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { launch, report, squash } from "./chromium.mjs";
 
 const [base, topNewsId, image1, image2, headline] = process.argv.slice(2);
@@ -19,16 +24,19 @@ if (!base || !topNewsId || !image1 || !image2 || !headline) {
 const url = (path) => new URL(path, base).href;
 
 const { profile, context, page } = await launch("masthead-write-");
+await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(base).origin });
 const actions = [];
+let carried = 0; // values carried by the value actions (a paste carries several)
 let current = "start";
 
 // One action of the person at the keyboard: `kind` is "value" or "further".
-async function act(kind, what, run) {
+async function act(kind, what, run, carries = 1) {
   current = what;
   actions.push(`${kind}: ${what}`);
+  if (kind === "value") carried += carries;
   return run();
 }
-const value = (what, run) => act("value", what, run);
+const value = (what, run, carries = 1) => act("value", what, run, carries);
 const further = (what, run) => act("further", what, run);
 
 const BLOCKS = "#body-root > [data-streamfield-stream-container] > [data-streamfield-child]";
@@ -100,6 +108,15 @@ async function uploadInChooser(opener, file, what) {
   await modal.waitFor({ state: "hidden" });
 }
 
+// "Upload an image" beside the chooser (the newsroom's in-place upload): one file pick, no dialog.
+async function uploadInPlace(scope, file, what, fallbackOpener) {
+  const input = scope.locator("input[type=file][data-newsroom-upload]").first();
+  if (!(await input.count())) return uploadInChooser(fallbackOpener, file, what);
+  const chooser = scope.locator(".chooser.image-chooser").first();
+  await value(`pick the ${what} file`, () => input.setInputFiles(file));
+  await page.waitForFunction((el) => !el.classList.contains("blank"), await chooser.elementHandle(), { timeout: 20_000 });
+}
+
 async function insertBlock(label) {
   const before = await page.locator(BLOCKS).count();
   await further(`click Insert a block (${label})`, () => page.locator("#body-root button.c-sf-add-button").last().click());
@@ -127,7 +144,7 @@ async function writeStory() {
   await value("fill the dateline", () => page.locator("#id_dateline").fill("LONDON"));
 
   const lead = page.locator("#id_lead_image-chooser button").filter({ visible: true }).first();
-  await uploadInChooser(lead, image1, "lead image");
+  await uploadInPlace(page.locator("#id_lead_image-chooser").locator("xpath=.."), image1, "lead image", lead);
   await value("fill the lead image's alt text", () => page.locator("#id_lead_image_alt").fill("A night bus at the depot"));
   await value("fill the lead image's caption", () => page.locator("#id_lead_image_caption").fill("The first night bus leaves the depot."));
   await value("fill the lead image's credit", () => page.locator("#id_lead_image_credit").fill("Photo: Sam Lee"));
@@ -140,27 +157,36 @@ async function writeStory() {
   const paragraph = ready ? opening.first() : await insertBlock("Paragraph");
   const editor = paragraph.locator("[contenteditable=true]").first();
   await editor.waitFor();
-  await further("click into the paragraph", () => editor.click());
-  await value("type the first paragraph", () => page.keyboard.type("The council voted on Tuesday night to run buses all night."));
-  await further("press Enter", () => page.keyboard.press("Enter"));
-  await value("type the second paragraph", () => page.keyboard.type("The first routes start in May."));
-
-  const quote = await insertBlock("Quote");
-  await value("fill the quote", () => quote.locator("textarea[name$='-value-text']").fill("Night workers need a way home"));
-  await value("fill the speaker", () => quote.locator("input[name$='-value-speaker']").fill("Tahir Khan"));
+  // The body as written elsewhere and copied: two paragraphs and a quote with its speaker.
+  await page.evaluate((text) => navigator.clipboard.writeText(text), [
+    "The council voted on Tuesday night to run buses all night.",
+    "The first routes start in May.",
+    "“Night workers need a way home,” said Tahir Khan.",
+  ].join("\n"));
+  await value("paste the body (two paragraphs, a quote and its speaker)", async () => {
+    await editor.focus();
+    await page.keyboard.press("Control+V");
+  }, 4);
+  await page.waitForFunction((el) => el.innerText.includes("Tahir Khan"), await editor.elementHandle());
 
   const figure = await insertBlock("Image");
-  await uploadInChooser(figure.locator("button[data-chooser-action-choose]").first(), image2, "body image");
+  await uploadInPlace(figure, image2, "body image", figure.locator("button[data-chooser-action-choose]").first());
   await value("fill the body image's alt text", () => figure.locator("input[name$='-value-alt_text']").fill("Passengers board at midnight"));
   await value("fill the body image's caption", () => figure.locator("input[name$='-value-caption']").fill("Passengers board at midnight."));
   await value("fill the body image's credit", () => figure.locator("input[name$='-value-credit']").fill("Photo: Sam Lee"));
 
   const tags = page.locator("#id_tags").locator("xpath=..").locator("input:visible, [contenteditable]:visible, .tagify__input").first();
   await value("type the tags", () => tags.fill("Transport"));
-  await further("press Enter (tag)", () => tags.press("Enter"));
+  // The newsroom keeps a typed tag when the field is left (Submit is the next click).
+  const keptOnLeaving = await page.evaluate(() => Boolean(document.querySelector("[data-newsroom-upload]")));
+  if (!keptOnLeaving) await further("press Enter (tag)", () => tags.press("Enter"));
 }
 
+let storyId = null;
+const bodyImageTitle = image2.split("/").pop().replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim();
+
 async function submit() {
+  const editing = /\/admin\/pages\/(\d+)\//.exec(page.url());
   await page.waitForTimeout(1500); // Wagtail's autosave: let a save in flight finish
   await page.waitForLoadState("networkidle").catch(() => {});
   const button = page.locator("button[name=action-submit]").first();
@@ -174,7 +200,52 @@ async function submit() {
     const errors = await page.locator("[data-field-errors], .error-message").allInnerTexts();
     throw new Error(`${message}: ${squash(errors.join(" / "))}`);
   }
-  report("submitted", { message });
+  const story = page.locator(".messages a[href*='/edit/']").first();
+  const href = (await story.count()) ? await story.getAttribute("href") : page.url();
+  storyId = (/\/pages\/(\d+)\/edit\//.exec(href) || /\/pages\/(\d+)\//.exec(editing ? editing[0] : ""))?.[1] || null;
+  report("submitted", { message, id: storyId });
+}
+
+// Not counted: what was saved, and the body image's defaults offered in a second story.
+async function afterTheCount() {
+  current = "the body's blocks as saved";
+  const id = storyId;
+  if (!id) return;
+  await page.goto(url(`/admin/pages/${id}/edit/`));
+  await page.locator("#id_title").waitFor();
+  const types = await page.locator(`${BLOCKS} input[name$='-type']`).evaluateAll((inputs) => inputs.map((i) => i.value));
+  const quote = page.locator(BLOCKS).filter({ has: page.locator("input[name$='-value-speaker']") }).first();
+  report("body-blocks", {
+    types,
+    speaker: (await quote.count()) ? await quote.locator("input[name$='-value-speaker']").inputValue() : null,
+    quote: (await quote.count()) ? await quote.locator("textarea[name$='-value-text']").inputValue() : null,
+  });
+
+  current = "a second story: the body image chosen again brings its description";
+  await page.goto(url(`/admin/pages/add/articles/articlepage/${topNewsId}/`));
+  await page.locator("#id_title").waitFor();
+  await page.locator("#id_lead_image-chooser button[data-chooser-action-choose]").filter({ visible: true }).first().click();
+  const modal = page.locator(".modal-dialog").last();
+  await modal.waitFor();
+  await modal.locator("a[data-chooser-modal-choice]", { hasText: bodyImageTitle }).first().click();
+  await modal.waitFor({ state: "hidden" });
+  await page.waitForFunction(() => document.querySelector("#id_lead_image_alt")?.value, null, { timeout: 10_000 }).catch(() => {});
+  report("defaults-offered", {
+    alt: await page.locator("#id_lead_image_alt").inputValue(),
+    caption: await page.locator("#id_lead_image_caption").inputValue(),
+    credit: await page.locator("#id_lead_image_credit").inputValue(),
+  });
+
+  current = "a file that is no picture, uploaded in place, is refused under its chooser";
+  const bogus = join(profile, "not-a-picture.png");
+  writeFileSync(bogus, "This is a text file, not a PNG.");
+  await page.locator("#id_lead_image-chooser input[data-newsroom-upload]").setInputFiles(bogus);
+  const note = page.locator("[data-newsroom-upload-note]").first();
+  await page.waitForFunction((el) => /could not be uploaded/.test(el.textContent), await note.elementHandle(), { timeout: 20_000 });
+  report("upload-refused", {
+    said: squash(await note.innerText()),
+    kept: await page.locator("#id_lead_image").inputValue(),
+  });
 }
 
 let failed = false;
@@ -183,8 +254,12 @@ try {
   await startStory();
   await writeStory();
   await submit();
-  const values = actions.filter((a) => a.startsWith("value")).length;
-  report("counted", { values, further: actions.length - values, total: actions.length, actions });
+  const valueActions = actions.filter((a) => a.startsWith("value")).length;
+  const further = actions.length - valueActions;
+  report("counted", {
+    values: carried, value_actions: valueActions, further, total: actions.length, actions,
+  });
+  await afterTheCount();
 } catch (error) {
   failed = true;
   let shown = "";

@@ -3,6 +3,7 @@
 - A new story's byline is the writer ("By" and the person of their login), and its body opens
   with an empty paragraph.
 - The headline is a multi-line field labelled "Headline", with a length counter.
+- A first draft's pasted paragraphs and quotes become paragraph and quote blocks on save.
 - A story that was never published offers no "minor edit" box and no corrections: there is
   nothing to amend yet (corrections_panel.py hides the emptied panel).
 """
@@ -11,6 +12,7 @@ from django import forms
 
 from masthead.articles.forms import ArticlePageForm
 from masthead.articles.models import ArticleByline
+from masthead.newsroom.paste_split import split_body
 from masthead.newsroom.people import person_for
 
 HEADLINE_ADVISED_LENGTH = 110  # the "Before you publish" warning's length
@@ -22,6 +24,7 @@ class NewsroomArticlePageForm(ArticlePageForm):
         first_draft = self.instance.pk is None or (
             self.instance.first_published_at is None and not self.instance.live
         )
+        self._first_draft = first_draft
         if first_draft:
             self.fields.pop("minor_edit", None)
             self.formsets.pop("corrections", None)
@@ -35,6 +38,13 @@ class NewsroomArticlePageForm(ArticlePageForm):
     def clean_title(self):
         """One line, whatever was typed or pasted: the headline's line breaks become spaces."""
         return " ".join((self.cleaned_data.get("title") or "").split())
+
+    def clean_body(self):
+        """A first draft's pasted copy, split into paragraph and quote blocks (paste_split.py)."""
+        body = self.cleaned_data.get("body")
+        if body is None or not self._first_draft:
+            return body
+        return split_body(self.fields["body"].block, body)
 
     def _start_with_a_paragraph(self) -> None:
         """A new story opens with an empty paragraph to type in: no block to insert first."""

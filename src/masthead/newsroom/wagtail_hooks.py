@@ -6,7 +6,15 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from masthead.newsroom import live_checks, panels, sections_rule, views, words
+from masthead.newsroom import (
+    action_menu,
+    image_defaults,
+    live_checks,
+    panels,
+    sections_rule,
+    views,
+    words,
+)
 from masthead.newsroom.preferences import NewsroomPreferencesPanel
 from masthead.newsroom.scheduling import PublishAtMenuItem
 from masthead.newsroom.section_listing import SectionListingViewSet
@@ -33,6 +41,11 @@ def notification_urls():
             name="newsroom_notification_open",
         ),
         path("newsroom/checks/", live_checks.check_story, name="newsroom_live_checks"),
+        path(
+            "newsroom/image-defaults/<int:image_id>/",
+            image_defaults.image_defaults_json,
+            name="newsroom_image_defaults",
+        ),
         path(
             "newsroom/notifications/read/",
             views.mark_all_read,
@@ -74,6 +87,9 @@ def editor_css():
     return format_html('<link rel="stylesheet" href="{}">', static("newsroom/newsroom.css"))
 
 
+hooks.register("construct_page_action_menu", action_menu.lead_with_the_next_step)
+
+
 @hooks.register("register_page_action_menu_item")
 def publish_at_menu_item():
     return PublishAtMenuItem()
@@ -81,11 +97,13 @@ def publish_at_menu_item():
 
 @hooks.register("after_create_page")
 def newsroom_words_after_create(request, page):
+    image_defaults.remember_story_images(request, page)
     words.rewrite_messages(request, page)
 
 
 @hooks.register("after_edit_page")
 def newsroom_words_after_edit(request, page):
+    image_defaults.remember_story_images(request, page)
     words.rewrite_messages(request, page)
 
 

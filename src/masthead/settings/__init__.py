@@ -50,6 +50,7 @@ ALLOWED_HOSTS = sorted(
 
 INSTALLED_APPS = [
     "masthead.core",
+    "masthead.images",
     "masthead.people",
     "masthead.sections",
     "masthead.articles",

@@ -136,3 +136,147 @@ document.addEventListener("change", (event) => {
     if (event.target instanceof Element && event.target.matches(INPUTS)) dock(event.target);
   }, true);
 })();
+
+// Images in place: every image chooser of the story form (the lead image, each image block) gets
+// an "Upload an image" file input beside "Choose an image". The picked file goes through
+// Wagtail's own chooser upload (/admin/images/chooser/create/: its checks, its duplicate finder)
+// and becomes the chosen image at once, without a dialog. Whenever an image is chosen or uploaded,
+// the alt text, caption and credit it was last described with (/admin/newsroom/image-defaults/)
+// fill those of the story's fields that are still empty.
+(() => {
+  const UPLOAD_URL = "/admin/images/chooser/create/";
+  const DEFAULTS_URL = "/admin/newsroom/image-defaults/";
+  const csrf = () => document.querySelector("input[name=csrfmiddlewaretoken]")?.value || "";
+
+  // The story's fields that describe the image chosen in `input`: the lead image's or the block's.
+  const describing = (input) => {
+    const id = input.id;
+    if (id === "id_lead_image") {
+      return { alt_text: "id_lead_image_alt", caption: "id_lead_image_caption", credit: "id_lead_image_credit" };
+    }
+    const base = id.replace(/image$/, "");
+    return { alt_text: `${base}alt_text`, caption: `${base}caption`, credit: `${base}credit` };
+  };
+
+  const offerDefaults = async (input, imageId) => {
+    if (!imageId) return;
+    const response = await fetch(`${DEFAULTS_URL}${imageId}/`, { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const defaults = await response.json();
+    for (const [key, fieldId] of Object.entries(describing(input))) {
+      const field = document.getElementById(fieldId);
+      if (!field || field.value.trim() || !defaults[key]) continue;
+      field.value = defaults[key];
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  };
+
+  const say = (chooser, text) => {
+    let note = chooser.parentElement.querySelector(":scope > [data-newsroom-upload-note]");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "help";
+      note.dataset.newsroomUploadNote = "";
+      note.setAttribute("role", "status");
+      chooser.insertAdjacentElement("afterend", note);
+    }
+    note.textContent = text;
+    note.hidden = !text;
+  };
+
+  const answerOf = async (response) => {
+    const text = await response.text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      return { step: "error", text };
+    }
+  };
+
+  const upload = async (chooser, file) => {
+    const widget = chooser.widget;
+    const data = new FormData();
+    data.append("csrfmiddlewaretoken", csrf());
+    data.append("image-chooser-upload-title", file.name.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim());
+    data.append("image-chooser-upload-file", file);
+    say(chooser, `Uploading ${file.name}…`);
+    chooser.dataset.newsroomUploading = "true";
+    try {
+      let answer = await answerOf(await fetch(UPLOAD_URL, { method: "POST", body: data, headers: { "X-CSRFToken": csrf() } }));
+      if (answer.step === "duplicate_found") {
+        // The same picture is in the library already: use that one, which knows its description,
+        // and delete the new copy where the user may (Wagtail's "Use existing and delete new").
+        const fragment = new DOMParser().parseFromString(answer.htmlFragment, "text/html");
+        const existing = fragment.querySelector("a.use-existing-image")?.getAttribute("href");
+        if (existing) {
+          const next = new URL(existing, window.location.href).searchParams.get("next");
+          const body = new FormData();
+          body.append("csrfmiddlewaretoken", csrf());
+          const deleted = await answerOf(await fetch(existing, { method: "POST", body, headers: { "X-CSRFToken": csrf() } }));
+          answer = deleted.step === "chosen" ? deleted : await answerOf(await fetch(next));
+        }
+      }
+      if (answer.step === "chosen" && answer.result) {
+        widget.setStateFromModalData(answer.result);
+        say(chooser, "");
+        return;
+      }
+      const fragment = answer.htmlFragment ? new DOMParser().parseFromString(answer.htmlFragment, "text/html") : null;
+      const errors = fragment ? [...fragment.querySelectorAll(".error-message, .help-critical, [data-field-errors] p")].map((e) => e.textContent.trim()).filter(Boolean) : [];
+      const why = errors.join(" ").replace(/\.$/, "") || "the server refused it";
+      say(chooser, `${file.name} could not be uploaded: ${why}. Choose it again, or another file.`);
+    } catch (error) {
+      say(chooser, `${file.name} could not be uploaded (${error.message}). Try again.`);
+    } finally {
+      delete chooser.dataset.newsroomUploading;
+    }
+  };
+
+  const enhance = (chooser) => {
+    if (chooser.dataset.newsroomInPlace === "1" || !chooser.widget) return;
+    chooser.dataset.newsroomInPlace = "1";
+    const input = document.getElementById(chooser.id.replace(/-chooser$/, ""));
+    chooser.widget.addEventListener("chosen", (event) => offerDefaults(input, event.detail?.id));
+    const label = document.createElement("label");
+    label.className = "button button-small button-secondary newsroom-upload";
+    label.textContent = "Upload an image";
+    const file = document.createElement("input");
+    file.type = "file";
+    file.accept = "image/*";
+    file.className = "newsroom-upload__file";
+    file.dataset.newsroomUpload = "";
+    file.addEventListener("change", (event) => {
+      event.stopPropagation(); // not a field of the story: no live check, no autosave for it
+      if (file.files.length) upload(chooser, file.files[0]).finally(() => { file.value = ""; });
+    });
+    label.appendChild(file);
+    chooser.querySelector(".unchosen")?.appendChild(label);
+  };
+
+  const scan = (root = document) => {
+    if (!document.querySelector("form[data-edit-form], #page-edit-form")) return;
+    root.querySelectorAll?.(".chooser.image-chooser").forEach(enhance);
+  };
+  const start = () => {
+    scan();
+    new MutationObserver(() => scan()).observe(document.body, { childList: true, subtree: true });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
+
+// Tags: a tag typed and left (a click or Tab elsewhere, Submit) is kept, as if Enter had been
+// pressed, even when the suggestions list is open (tag-it keeps it only when it is closed).
+document.addEventListener(
+  "focusout",
+  (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.closest("ul.tagit")) return;
+    const typed = input.value.trim();
+    const field = input.closest("ul.tagit").parentElement?.querySelector("[data-controller~='w-tag']");
+    if (!typed || !field || !window.jQuery) return;
+    window.jQuery(field).tagit("createTag", typed);
+    input.value = "";
+  },
+  true,
+);
