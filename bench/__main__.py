@@ -11,7 +11,8 @@ Steps, each announced as it starts:
 5. publish to fresh (bench/freshness.py; alone: `--only freshness`): 20 headline changes
    published from another process per bus (database, Redis, Redis behind Varnish), the story,
    its section, the front page and the feed polled until each shows it;
-6. the SQL queries of each reader page type at each corpus size;
+6. the SQL queries of each reader page type at each corpus size, and the archive pages (the
+   first, 1,000th and last pages of the largest listings, feeds, sitemaps), timed;
 7. the report (bench/results/) and the targets, PASS or MISS.
 """
 
@@ -65,7 +66,10 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument("--trials", type=int, default=20, help="publishes per freshness setup")
     parser.add_argument(
-        "--only", choices=["freshness"], help="run this step alone (on the --stories corpus)"
+        "--only",
+        choices=["freshness", "archive"],
+        help="run this step alone (freshness: on the --stories corpus; archive: on the --sizes "
+        "corpora that exist, as they are)",
     )
     return parser.parse_args()
 
@@ -237,10 +241,34 @@ def only_freshness(options) -> None:
     say(f"written: {out}")
 
 
+def archive_pages(home: Path) -> tuple[int, dict]:
+    """The corpus's number of stories and its archive pages (bench.inside archive)."""
+    return inside(home, "count")["stories"], inside(home, "archive")
+
+
+def only_archive(options) -> None:
+    """The archive pages of each --sizes corpus already built (whatever it holds now)."""
+    archive = {}
+    for size in options.sizes.split(","):
+        home = options.home / f"c{size}"
+        if (home / "masthead.sqlite3").exists() or os.environ.get("DATABASE_URL"):
+            say(f"archive pages of {home}")
+            stories, pages = archive_pages(home)
+            archive[str(stories)] = pages
+    check = checks.archive_check(archive)
+    load_average = ", ".join(f"{load:.1f}" for load in os.getloadavg())
+    lines = report.archive_table(archive)
+    say("\n".join([*lines, "", f"  {check.verdict}  {check.target}: {check.measured}"]))
+    say(f"load average: {load_average}")
+
+
 def main() -> None:
     options = arguments()
     if options.only == "freshness":
         only_freshness(options)
+        return
+    if options.only == "archive":
+        only_archive(options)
         return
     results = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -258,6 +286,8 @@ def main() -> None:
     for size in sizes:
         home = ensure_corpus(options.home / f"c{size}", size)
         results["queries"][str(size)] = page_queries(home, size, options.page_timeout)
+        say(f"archive pages at {size:,} stories (first, 1,000th and last pages, sitemaps, feeds)")
+        results.setdefault("archive", {})[str(size)] = archive_pages(home)[1]
     report.write(results, checks.run_checks(results), say)
 
 

@@ -9,6 +9,7 @@ UNCACHED_RPS = 300  # uncached story req/s on 2 workers at 10,000 stories
 MAX_QUERIES = 8  # SQL queries for any reader page, the same at 1,000 and 100,000 stories
 FRESH_SECONDS = 1.0  # from publish until every affected URL shows the change
 MAX_RSS_MB = 150  # resident memory per worker after the load
+ARCHIVE_SLOWER = 2.0  # an archive page's time, at most this many times its listing's page 1
 
 
 @dataclass
@@ -27,6 +28,7 @@ def run_checks(results: dict) -> list[Check]:
         cached_check(results.get("load", {})),
         uncached_check(results.get("load", {})),
         queries_check(results.get("queries", {})),
+        archive_check(results.get("archive", {})),
         fresh_check(results.get("freshness")),
         rss_check(results.get("rss_mb")),
     ]
@@ -87,3 +89,50 @@ def rss_check(rss: list[float] | None) -> Check:
     if not rss:
         return Check(target, "not measured", None)
     return Check(target, f"max {max(rss):.0f} MB", max(rss) <= MAX_RSS_MB)
+
+
+LISTING_PAGES = ("first", "p1000", "last")
+
+
+def is_listing_page(name: str) -> bool:
+    return name.partition(" ")[2] in LISTING_PAGES
+
+
+def compared_with(name: str, smallest: dict, largest: dict) -> dict | None:
+    """What an archive page's time is compared with (None: nothing)."""
+    if is_listing_page(name):
+        return largest[f"{name.split()[0]} first"]
+    return None if name.startswith("sitemap stories-") else smallest.get(name)
+
+
+def archive_check(archive: dict) -> Check:
+    """Archive pages stay flat. A listing's 1,000th and last pages: its first page's number of
+    queries, within ARCHIVE_SLOWER times its time. Every page: the same number of queries at
+    every corpus size; feeds and sitemaps (not the month parts, whose size is their month's
+    stories, at most 50,000): within ARCHIVE_SLOWER times their time at the smallest size."""
+    target = (
+        f"archive pages flat: same queries at every size and page, <= {ARCHIVE_SLOWER:g} x "
+        "page 1's time (feeds, sitemaps: their time at the smallest size)"
+    )
+    if len(archive) < 2:
+        return Check(target, "not measured at two sizes", None)
+    sizes = sorted(archive, key=int)
+    smallest, largest = archive[sizes[0]], archive[sizes[-1]]
+    problems, ratios = [], {}
+    for name, page in largest.items():
+        base = compared_with(name, smallest, largest)
+        if base is not None:
+            ratios[name] = page["warm_ms"] / base["warm_ms"]
+            if ratios[name] > ARCHIVE_SLOWER:
+                problems.append(f"{name} {ratios[name]:.1f} x")
+        if is_listing_page(name) and page["warm"] != base["warm"]:
+            problems.append(f"{name} {page['warm']} queries")
+        for size in sizes[:-1]:
+            other = archive[size].get(name)
+            if other is not None and other["warm"] != page["warm"]:
+                problems.append(f"{name} {other['warm']} -> {page['warm']} queries")
+    slowest = max(ratios, key=ratios.get)
+    measured = f"at {int(sizes[-1]):,} stories, slowest {slowest} {ratios[slowest]:.1f} x"
+    if problems:
+        measured += "; " + ", ".join(problems)
+    return Check(target, measured, not problems)

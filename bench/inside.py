@@ -4,6 +4,8 @@ MASTHEAD_HOME set to a corpus home; each command prints one line of JSON.
     count      how many stories the home has
     urls       what the load scenarios request: story paths, a section, search queries
     pages      one URL of each reader page type
+    archive    the archive pages (first, 1,000th and last pages of the largest listings,
+               sitemaps, feeds), each timed past the page cache, in one process
     queries URL  the SQL queries of that page, rendered past the page cache
     publish    publish a change to the newest story's headline (for publish-to-fresh)
     newest     the URLs that change affects
@@ -122,6 +124,80 @@ def queries(url: str) -> dict:
     }
 
 
+def archive_urls() -> dict[str, str]:
+    """The first, the 1,000th (where there is one) and the last page of the largest section,
+    tag and author; the feeds, the sitemap index, each of its parts and the news sitemap."""
+    import math
+
+    from django.db.models import Count
+
+    from masthead.articles.models import ArticleByline, ArticleTag
+    from masthead.articles.queries import public_stories
+    from masthead.core.tree import below
+    from masthead.reader.listings import SECTION_PAGE_SIZE
+    from masthead.sections.models import SectionPage
+
+    stories = public_stories()
+    sections = [(s, stories.filter(below(s)).count()) for s in SectionPage.objects.live()]
+    section, in_section = max(sections, key=lambda pair: pair[1])
+    tag, tagged = (
+        ArticleTag.objects.values_list("tag__slug").annotate(n=Count("pk")).order_by("-n").first()
+    )
+    author, credited = (
+        ArticleByline.objects.values_list("person__slug")
+        .annotate(n=Count("page", distinct=True))
+        .order_by("-n")
+        .first()
+    )
+    urls = {}
+    for name, url, count in (
+        ("section", section.url, in_section),
+        ("tag", f"/tags/{tag}/", tagged),
+        ("author", f"/authors/{author}/", credited),
+    ):
+        pages = math.ceil(count / SECTION_PAGE_SIZE)
+        urls[f"{name} first"] = url
+        if pages > 1_000:
+            urls[f"{name} p1000"] = f"{url}?page=1000"
+        urls[f"{name} last"] = f"{url}?page={pages}"
+    urls |= {"feed": "/feed/", "section feed": f"{section.url}feed/", "sitemap": "/sitemap.xml"}
+    return urls
+
+
+def archive() -> dict:
+    """Each archive page rendered past the page cache, after a first render (as `queries`):
+    its queries and the best of three times, in milliseconds."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.cookies["sessionid"] = "bench"
+    client.get("/")
+    urls = archive_urls()
+    index = client.get("/sitemap.xml").content.decode()
+    for location in re.findall(r"<loc>([^<]+)</loc>", index):
+        path = urlsplit(location).path + (f"?{urlsplit(location).query}" if "?" in location else "")
+        urls[f"sitemap {path.removeprefix('/sitemap-').removesuffix('.xml')}"] = path
+    urls["news sitemap"] = "/news-sitemap.xml"
+    pages = {}
+    for name, url in urls.items():
+        client.get(url)
+        times = []
+        for _ in range(3):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append(time.perf_counter() - started)
+        pages[name] = {
+            "url": url,
+            "status": response.status_code,
+            "warm": len(captured.captured_queries),
+            "warm_ms": round(min(times) * 1000, 1),
+        }
+    return pages
+
+
 def newest() -> dict:
     """The URLs a change to the newest story affects (what `publish` changes)."""
     story = newest_story()
@@ -164,6 +240,7 @@ COMMANDS = {
     "urls": urls,
     "pages": pages,
     "queries": queries,
+    "archive": archive,
     "publish": publish,
     "newest": newest,
     "publisher": publisher,

@@ -41,11 +41,30 @@ def queries_table(queries: dict) -> list[str]:
     return lines
 
 
+def archive_table(archive: dict) -> list[str]:
+    """Each archive page: queries and milliseconds (past the page cache), by corpus size."""
+    sizes = sorted(archive, key=int)
+    if not sizes:
+        return []
+    header = f"{'archive page':<24}" + "".join(f"{int(size):>18,}" for size in sizes)
+    lines = ["Archive pages: queries / ms (a render past the page cache), by stories", header]
+    names = list(dict.fromkeys(name for size in sizes for name in archive[size]))
+    for name in names:
+        cells = ""
+        for size in sizes:
+            page = archive[size].get(name)
+            cell = f"{page['warm']} / {page['warm_ms']:,.0f}" if page else "-"
+            cells += f"{cell:>18}"
+        lines.append(f"{name:<24}{cells}")
+    return lines
+
+
 def write(results: dict, checks: list[Check], say) -> None:
     RESULTS.mkdir(exist_ok=True)
     lines = [f"Masthead bench, {results['started']}, {results['machine']}", results["setup"], ""]
     lines += load_table(results.get("load", {})) + [""]
     lines += queries_table(results.get("queries", {})) + [""]
+    lines += archive_table(results.get("archive", {})) + [""]
     if results.get("rss_mb"):
         memory = ", ".join(f"{mb:.0f} MB" for mb in results["rss_mb"])
         lines.append(f"resident memory per worker: {memory}")

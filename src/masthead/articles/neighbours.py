@@ -5,6 +5,7 @@ from bisect import bisect_left
 
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories, sort_key
+from masthead.core.tree import just_below
 from masthead.core.visibility import ANY_READER
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
@@ -17,7 +18,9 @@ def section_order(section) -> list[tuple]:
     them: one simple query after each change to the section's list, none in between."""
 
     def read():
-        rows = public_stories(ANY_READER).child_of(section).values_list("published_at", "pk")
+        rows = (
+            public_stories(ANY_READER).filter(just_below(section)).values_list("published_at", "pk")
+        )
         return sorted(
             (published_at is not None, published_at or 0, pk) for published_at, pk in rows
         )

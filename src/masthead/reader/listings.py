@@ -5,6 +5,7 @@ from taggit.models import Tag
 
 from masthead.articles.queries import crediting, newest_first, public_stories, with_lead_images
 from masthead.core.pagination import paginate
+from masthead.core.tree import below
 from masthead.pagecache import deps
 from masthead.people.models import Person
 
@@ -33,8 +34,12 @@ def author_page_context(slug, request) -> dict:
 
 def section_page_context(section, request) -> dict:
     deps.record(deps.page_tag(section.pk), deps.section_list_tag(section.pk))
-    stories = with_lead_images(newest_first(public_stories(request).descendant_of(section)))
-    return {"stories_page": paginate(stories, request, SECTION_PAGE_SIZE)}
+    stories = public_stories(request)
+    # Rows: Wagtail's descendant_of(), under which the database walks the order's index; the
+    # count: a range of tree paths, which the path index serves (SQLite's LIKE cannot use it).
+    listed = with_lead_images(newest_first(stories.descendant_of(section)))
+    counted = stories.filter(below(section))
+    return {"stories_page": paginate(listed, request, SECTION_PAGE_SIZE, counted)}
 
 
 def tag_page_context(slug, request) -> dict:
