@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "masthead.pagecache",
     "masthead.serving",
     "masthead.backup",
+    "masthead.wordpress",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.redirects",
@@ -103,6 +104,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Before Wagtail's redirects (which act only on a 404): ?p=ID and the other WordPress
+    # query URLs of an imported site, on any path (docs/wordpress-import.md).
+    "masthead.wordpress.middleware.WordPressQueryMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "masthead.core.ordering.AtomicAdminWritesMiddleware",
 ]

@@ -1,0 +1,325 @@
+"""Reading a WXR (WordPress eXtended RSS) export as a stream of records.
+
+Expat through defusedxml: no DTD, no entity expansion, no external resource, no network. Each
+`<item>` and each channel-level term or author is handed over as a small record and its element
+cleared, so memory stays flat whatever the size of the file. `check()` reads the whole file once
+before anything is written: a file that is not well-formed stops there with its line and
+column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+
+KNOWN_VERSIONS = {"1.0", "1.1", "1.2"}
+WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/(\d+\.\d+)/$")
+NAMESPACES = {
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://purl.org/dc/elements/1.1/": "dc",
+}
+
+
+class NotAnExport(Exception):
+    """The file cannot be imported; the message says where and why."""
+
+
+def short_name(tag: str) -> str:
+    """`wp:post_id`, `content:encoded`, `excerpt:encoded`, `dc:creator`, `title`; an element of
+    another namespace (a plugin's, or a look-alike of WordPress's) gets `other:<name>`."""
+    if not tag.startswith("{"):
+        return tag
+    namespace, _, name = tag[1:].partition("}")
+    if namespace in NAMESPACES:
+        return f"{NAMESPACES[namespace]}:{name}"
+    if namespace.endswith("/excerpt/") and WP_NAMESPACE.match(namespace[: -len("excerpt/")]):
+        return f"excerpt:{name}"
+    if WP_NAMESPACE.match(namespace):
+        return f"wp:{name}"
+    return f"other:{name}"
+
+
+@dataclass
+class Author:
+    wp_id: int | None
+    login: str
+    email: str
+    display_name: str
+    first_name: str
+    last_name: str
+
+
+@dataclass
+class Term:
+    """A category, a tag or another taxonomy's term."""
+
+    taxonomy: str  # "category", "post_tag", "nav_menu", ...
+    wp_id: int | None
+    slug: str
+    name: str
+    parent_slug: str
+    description: str
+
+
+@dataclass
+class Item:
+    """One post, page, attachment, menu item or other post type."""
+
+    wp_id: int
+    post_type: str
+    title: str
+    link: str
+    creator: str
+    content: str
+    excerpt: str
+    post_date: str
+    post_date_gmt: str
+    slug: str
+    status: str
+    parent: int
+    menu_order: int
+    password: str
+    sticky: bool
+    attachment_url: str
+    guid: str
+    terms: list[tuple[str, str, str]] = field(default_factory=list)  # (taxonomy, slug, name)
+    meta: dict[str, str] = field(default_factory=dict)
+    comments: int = 0
+    line: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.post_type} {self.wp_id} ({self.title[:60] or self.slug or 'untitled'})"
+
+
+@dataclass
+class Channel:
+    title: str = ""
+    link: str = ""
+    base_site_url: str = ""
+    base_blog_url: str = ""
+    version: str = ""
+
+
+@dataclass
+class Survey:
+    """What the first pass found: the counts and the warnings (nothing is written)."""
+
+    channel: Channel
+    counts: Counter
+    warnings: list[str]
+
+    @property
+    def items(self) -> int:
+        return sum(n for kind, n in self.counts.items() if kind.startswith("item:"))
+
+
+def _text(element, name: str) -> str:
+    for child in element:
+        if short_name(child.tag) == name:
+            return (child.text or "").strip() if name not in TEXT_KEPT else child.text or ""
+    return ""
+
+
+TEXT_KEPT = {"content:encoded", "excerpt:encoded"}
+
+
+def _int(value: str, default: int = 0) -> int:
+    try:
+        return int(value.strip())
+    except (ValueError, AttributeError):
+        return default
+
+
+def _author(element) -> Author:
+    return Author(
+        wp_id=_int(_text(element, "wp:author_id"), None),
+        login=_text(element, "wp:author_login"),
+        email=_text(element, "wp:author_email"),
+        display_name=_text(element, "wp:author_display_name"),
+        first_name=_text(element, "wp:author_first_name"),
+        last_name=_text(element, "wp:author_last_name"),
+    )
+
+
+def _term(element, kind: str) -> Term:
+    if kind == "wp:category":
+        return Term(
+            "category",
+            _int(_text(element, "wp:term_id"), None),
+            _text(element, "wp:category_nicename"),
+            _text(element, "wp:cat_name"),
+            _text(element, "wp:category_parent"),
+            _text(element, "wp:category_description"),
+        )
+    if kind == "wp:tag":
+        return Term(
+            "post_tag",
+            _int(_text(element, "wp:term_id"), None),
+            _text(element, "wp:tag_slug"),
+            _text(element, "wp:tag_name"),
+            "",
+            _text(element, "wp:tag_description"),
+        )
+    return Term(
+        _text(element, "wp:term_taxonomy"),
+        _int(_text(element, "wp:term_id"), None),
+        _text(element, "wp:term_slug"),
+        _text(element, "wp:term_name"),
+        _text(element, "wp:term_parent"),
+        _text(element, "wp:term_description"),
+    )
+
+
+def _item(element, line: int) -> Item:
+    item = Item(
+        wp_id=_int(_text(element, "wp:post_id")),
+        post_type=_text(element, "wp:post_type") or "post",
+        title=_text(element, "title"),
+        link=_text(element, "link"),
+        creator=_text(element, "dc:creator"),
+        content=_text(element, "content:encoded"),
+        excerpt=_text(element, "excerpt:encoded"),
+        post_date=_text(element, "wp:post_date"),
+        post_date_gmt=_text(element, "wp:post_date_gmt"),
+        slug=_text(element, "wp:post_name"),
+        status=_text(element, "wp:status"),
+        parent=_int(_text(element, "wp:post_parent")),
+        menu_order=_int(_text(element, "wp:menu_order")),
+        password=_text(element, "wp:post_password"),
+        sticky=_text(element, "wp:is_sticky") == "1",
+        attachment_url=_text(element, "wp:attachment_url"),
+        guid=_text(element, "guid"),
+        line=line,
+    )
+    for child in element:
+        name = short_name(child.tag)
+        if name == "category":
+            item.terms.append(
+                (child.get("domain", "category"), child.get("nicename", ""), child.text or "")
+            )
+        elif name == "wp:postmeta":
+            key = _text(child, "wp:meta_key")
+            if key:
+                item.meta[key] = _text(child, "wp:meta_value")
+        elif name == "wp:comment":
+            item.comments += 1
+    return item
+
+
+CHANNEL_FIELDS = {
+    "title": "title",
+    "link": "link",
+    "wp:base_site_url": "base_site_url",
+    "wp:base_blog_url": "base_blog_url",
+    "wp:wxr_version": "version",
+}
+
+
+def records(path) -> Iterator[object]:
+    """Yield the channel (once, after its header), then each Author, Term and Item in file
+    order. Raises NotAnExport (with the line and column) where the file is not well-formed."""
+    try:
+        yield from _records(path)
+    except ParseError as error:
+        line, column = error.position
+        raise NotAnExport(
+            f"{path}: not well-formed XML at line {line}, column {column + 1}: "
+            f"{str(error).split(':')[0]}"
+        ) from error
+    except DefusedXmlException as error:
+        raise NotAnExport(
+            f"{path}: refused: the file declares a DTD or an entity ({type(error).__name__}); "
+            "a WordPress export has neither"
+        ) from error
+    except UnicodeDecodeError as error:
+        raise NotAnExport(f"{path}: not UTF-8 text: {error}") from error
+
+
+def _records(path) -> Iterator[object]:
+    stream = _ChannelStream(path)
+    channel, sent = Channel(), False
+    for element, line in stream:
+        name = short_name(element.tag)
+        if name in CHANNEL_FIELDS:
+            setattr(channel, CHANNEL_FIELDS[name], (element.text or "").strip())
+        elif name == "item":
+            if not sent:
+                sent = True
+                yield channel
+            yield _item(element, line)
+        elif name == "wp:author":
+            yield _author(element)
+        elif name in {"wp:category", "wp:tag", "wp:term"}:
+            yield _term(element, name)
+    if not sent and stream.found_channel:
+        yield channel
+
+
+class _ChannelStream:
+    """Each complete child of <rss><channel>, with the line it ends on; cleared after use."""
+
+    def __init__(self, path):
+        self.path = path
+        self.found_channel = False
+
+    def __iter__(self):
+        parser = iterparse(
+            str(self.path),
+            events=("start", "end"),
+            forbid_dtd=True,
+            forbid_entities=True,
+            forbid_external=True,
+        )
+        depth, root, channel = 0, "", None
+        for event, element in parser:
+            if event == "start":
+                depth += 1
+                root = short_name(element.tag) if depth == 1 else root
+                if depth == 2 and root == "rss" and short_name(element.tag) == "channel":
+                    channel = element
+                    self.found_channel = True
+                continue
+            depth -= 1
+            if depth == 2 and channel is not None:
+                yield element, _line(parser)
+                channel.remove(element)
+
+
+def _line(parser) -> int:
+    inner = getattr(parser, "_parser", None)
+    expat = getattr(inner, "parser", None)
+    return getattr(expat, "CurrentLineNumber", 0)
+
+
+def survey(path) -> Survey:
+    """The first pass: read the whole file, count what it holds and collect the warnings."""
+    counts: Counter = Counter()
+    warnings: list[str] = []
+    channel = Channel()
+    seen_rss = False
+    for record in records(path):
+        if isinstance(record, Channel):
+            channel = record
+            seen_rss = True
+        elif isinstance(record, Author):
+            counts["authors"] += 1
+        elif isinstance(record, Term):
+            counts[f"term:{record.taxonomy}"] += 1
+        elif isinstance(record, Item):
+            counts[f"item:{record.post_type}"] += 1
+    if not seen_rss:
+        raise NotAnExport(f"{path}: no <channel> in an <rss> document: not a WordPress export")
+    if not channel.version:
+        warnings.append("The export gives no WXR version; read as WXR 1.2.")
+    elif channel.version not in KNOWN_VERSIONS:
+        warnings.append(
+            f"WXR version {channel.version!r} is not one of 1.0, 1.1, 1.2; read as 1.2."
+        )
+    return Survey(channel, counts, warnings)
