@@ -193,13 +193,21 @@ def test_results_are_paginated_ten_to_a_page_with_the_query_kept(client, section
     )
 
 
-@pytest.mark.parametrize("page", ["abc", "-1", "0", "4", "999999", "1.5", "%00", ""])
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "4", "1234567", "1.5", "%00", ""])
 def test_a_bad_page_number_is_a_404_not_a_500(client, section, page):
     for n in range(25):
         ArticlePageFactory(parent=section, title=f"Zanzibar report {n}")
     response = search(client, "zanzibar", page=page)
     assert response.status_code == 404
     assert document(response).xpath("//h1/text()") == ["Page not found"]
+
+
+def test_a_page_past_the_depth_says_that_results_stop_there(client, section):
+    for n in range(25):
+        ArticlePageFactory(parent=section, title=f"Zanzibar report {n}")
+    response = search(client, "zanzibar", page="999999")
+    assert response.status_code == 200
+    assert "Results stop at page 50" in main_text(response)
 
 
 def test_the_page_is_not_indexed_and_describes_itself(client):
