@@ -30,7 +30,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import checks, freshness, load, report
+from bench import checks, freshness, load, report, search
 from bench.processes import (
     MastheadServer,
     Nginx,
@@ -65,7 +65,12 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument("--trials", type=int, default=20, help="publishes per freshness setup")
     parser.add_argument(
-        "--only", choices=["freshness"], help="run this step alone (on the --stories corpus)"
+        "--only",
+        choices=["freshness", "search"],
+        help="run this step alone (on the --stories corpus)",
+    )
+    parser.add_argument(
+        "--database-url", help="--only search: the corpus in this PostgreSQL database instead"
     )
     return parser.parse_args()
 
@@ -241,6 +246,9 @@ def main() -> None:
     options = arguments()
     if options.only == "freshness":
         only_freshness(options)
+        return
+    if options.only == "search":
+        search.only_search(options, say)
         return
     results = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
