@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +102,7 @@ def measure() -> dict:
             unavailable += status == 503
     renders += [timed(url)[0] for url in urls[5:]]
     render = statistics.median(renders)
+    explain = {query: plan_of(query) for query in (stories[0].title, "said")}
     figures = {
         name: percentile(searches, share)
         for name, share in [("p50", 0.5), ("p95", 0.95), ("p99", 0.99)]
@@ -114,7 +116,23 @@ def measure() -> dict:
         "searches": len(searches),
         "answered_503": unavailable,
         "per_query_median_ms": {q: statistics.median(v) * 1000 for q, v in per_query.items()},
+        "explain": explain,
     }
+
+
+def plan_of(raw: str) -> list[str]:
+    """EXPLAIN ANALYZE of the search for `raw` (PostgreSQL: does the match use the GIN index?)."""
+    from django.db import connection
+
+    from masthead.search import engine
+    from masthead.search.query import clean_query
+
+    sql, parameters = engine.statement(engine.plan(clean_query(raw)), 1, datetime.now(UTC))
+    postgresql = connection.vendor == "postgresql"
+    explain = "EXPLAIN (ANALYZE, COSTS OFF) " if postgresql else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(explain + sql, parameters)
+        return [" ".join(str(part) for part in row) for row in cursor.fetchall()]
 
 
 def lines(result: dict) -> list[str]:
@@ -136,6 +154,8 @@ def lines(result: dict) -> list[str]:
     out.append(f"  {result['searches']} searches, {result['answered_503']} answered 503")
     for query, ms in sorted(result["per_query_median_ms"].items(), key=lambda item: -item[1]):
         out.append(f"    {ms:8.1f} ms  {query}")
+    for query, plan in result.get("explain", {}).items():
+        out += [f"  plan of the search for {query!r}:", *(f"    {line}" for line in plan)]
     return out
 
 

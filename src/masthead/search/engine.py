@@ -145,15 +145,15 @@ SQLITE_IN_ORDER = "%s * (instr(' ' || e.title_tokens || ' ' || e.body_tokens || 
 
 POSTGRESQL = """
 WITH matches AS MATERIALIZED (
-    SELECT id, document FROM masthead_search_entry
+    SELECT id, document, title_tokens, body_tokens FROM masthead_search_entry
     WHERE document @@ to_tsquery('simple', %s)
     ORDER BY id DESC LIMIT %s
 ), ranked AS (
-    SELECT m.id, (CASE WHEN e.title_tokens = %s THEN %s ELSE 0 END)
+    SELECT m.id, (CASE WHEN m.title_tokens = %s THEN %s ELSE 0 END)
         + (1 + %s * ({in_headline}) + {in_order}
            + ts_rank(m.document, to_tsquery('simple', %s), 32))
         * %s / (%s + GREATEST(0, %s - m.id / %s) / 86400.0) AS score
-    FROM matches AS m JOIN masthead_search_entry AS e ON e.id = m.id
+    FROM matches AS m
     ORDER BY score DESC, m.id DESC LIMIT %s OFFSET %s
 )
 SELECT c.total, e.page_id, e.title, e.url, e.published_at, e.text
@@ -161,9 +161,9 @@ FROM (SELECT count(*) AS total FROM matches) AS c
 LEFT JOIN ranked ON true LEFT JOIN masthead_search_entry AS e ON e.id = ranked.id
 ORDER BY ranked.score DESC, ranked.id DESC
 """
-POSTGRESQL_IN_HEADLINE = "(strpos(' ' || e.title_tokens || ' ', %s) > 0)::int"
+POSTGRESQL_IN_HEADLINE = "(strpos(' ' || m.title_tokens || ' ', %s) > 0)::int"
 POSTGRESQL_IN_ORDER = (
-    "%s * (strpos(' ' || e.title_tokens || ' ' || e.body_tokens || ' ', %s) > 0)::int"
+    "%s * (strpos(' ' || m.title_tokens || ' ' || m.body_tokens || ' ', %s) > 0)::int"
 )
 
 
