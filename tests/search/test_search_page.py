@@ -4,11 +4,8 @@ import re
 from datetime import datetime
 
 import pytest
-from django.db import connection
 from wagtail.models import PageViewRestriction
-from wagtail.search import index
 
-from masthead.articles.models import ArticlePage
 from masthead.core.dates import newsroom_zone
 from tests.conftest import REFERENCE_URL
 from tests.factories import ArticlePageFactory, SectionPageFactory, publish, section_named
@@ -90,33 +87,6 @@ def test_a_headline_match_ranks_above_a_body_only_match(client, section):
         "Zanzibar ferry talks resume after long delays in the crowded port city",
         "Ferry",
     ]
-
-
-STANDFIRST_BOOSTED = any(
-    isinstance(field, index.SearchField) and field.field_name == "standfirst" and field.boost
-    for field in ArticlePage.search_fields
-)
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql" or not STANDFIRST_BOOSTED,
-    reason="needs PostgreSQL (SQLite keeps standfirst and body in one column) and "
-    'index.SearchField("standfirst", boost=...) on ArticlePage',
-)
-def test_a_standfirst_match_ranks_above_a_body_only_match(client, section):
-    ArticlePageFactory(
-        parent=section,
-        title="Beta",
-        standfirst="Nothing here",
-        body=paragraph("The quokka story and more quokka. A quokka."),
-    )
-    ArticlePageFactory(
-        parent=section,
-        title="Alpha",
-        standfirst="A quokka was seen in a garden near the coast by a man walking his dog",
-        body=paragraph("Nothing else."),
-    )
-    assert result_headlines(search(client, "quokka")) == ["Alpha", "Beta"]
 
 
 def test_every_word_must_match(client, section):
