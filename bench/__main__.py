@@ -31,7 +31,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import checks, freshness, load, report
+from bench import checks, freshness, load, report, search
 from bench.processes import (
     MastheadServer,
     Nginx,
@@ -67,9 +67,12 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--trials", type=int, default=20, help="publishes per freshness setup")
     parser.add_argument(
         "--only",
-        choices=["freshness", "archive"],
-        help="run this step alone (freshness: on the --stories corpus; archive: on the --sizes "
-        "corpora that exist, as they are)",
+        choices=["freshness", "archive", "search"],
+        help="run this step alone (freshness, search: on the --stories corpus; archive: on "
+        "the --sizes corpora that exist, as they are)",
+    )
+    parser.add_argument(
+        "--database-url", help="--only search: the corpus in this PostgreSQL database instead"
     )
     return parser.parse_args()
 
@@ -269,6 +272,9 @@ def main() -> None:
         return
     if options.only == "archive":
         only_archive(options)
+        return
+    if options.only == "search":
+        search.only_search(options, say)
         return
     results = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -1,6 +1,7 @@
 """The reader pages the site's own URLs answer (Wagtail serves the rest): thin views over the
 assembly beside them."""
 
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
@@ -9,6 +10,7 @@ from masthead.core.sites import current_site
 from masthead.reader.corrections import corrections_page_context
 from masthead.reader.listings import author_page_context, tag_page_context
 from masthead.reader.search import search_page_context
+from masthead.search.limits import SearchUnavailable
 
 
 def serve_page(request, path):
@@ -30,7 +32,21 @@ def author_page(request, slug):
 
 @require_safe
 def search_view(request):
-    return TemplateResponse(request, "search/search_page.html", search_page_context(request))
+    try:
+        context = search_page_context(request)
+    except SearchUnavailable as unavailable:
+        return search_unavailable(request, unavailable)
+    return TemplateResponse(request, "search/search_page.html", context)
+
+
+def search_unavailable(request, unavailable: SearchUnavailable):
+    """A quick 503: too many searches at once, or this one too slow; try again shortly."""
+    retry_after = settings.MASTHEAD_SEARCH_RETRY_AFTER
+    context = {"reason": unavailable.reason, "retry_after": retry_after}
+    response = TemplateResponse(request, "search/search_unavailable.html", context, status=503)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_safe

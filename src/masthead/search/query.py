@@ -1,8 +1,10 @@
 """What a reader typed, cleaned into plain words that no search engine can misread.
 
-A query is never syntax: FTS5 operators (AND OR NOT NEAR * ^ : ( ) - "), PostgreSQL tsquery
-operators, control bytes and quotes are all dropped, and what is left is a short list of words
-that the backend joins with AND.
+A query is never syntax: FTS5 operators (AND OR NOT NEAR * ^ : ( ) -), PostgreSQL tsquery
+operators and control bytes are all dropped, and what is left is a short list of words that must
+all be in a story. The one piece of syntax a reader may use is a pair of double quotes (straight
+or curly): the words between them are a phrase, found only together and in that order. An
+unpaired quote is ignored.
 """
 
 import re
@@ -15,6 +17,8 @@ MAX_TERMS = 20
 
 # A word: letters and digits, with apostrophes inside it (don't, O’Brien).
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A quoted phrase: between a pair of straight or curly double quotes.
+_PHRASE = re.compile(r'["“”„]([^"“”„]*)["“”„]')
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class ReaderQuery:
 
     text: str = ""
     terms: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()  # the words of each quoted phrase (2 or more)
 
     @property
     def is_empty(self) -> bool:
@@ -37,7 +42,17 @@ class ReaderQuery:
 def clean_query(raw: str | None) -> ReaderQuery:
     """The reader's query without control characters, cut short, and its words (at most 20)."""
     text = _visible_text((raw or "")[:MAX_INPUT_CHARS])[:MAX_QUERY_CHARS].strip()
-    return ReaderQuery(text=text, terms=_terms(text))
+    return ReaderQuery(text=text, terms=_terms(text), phrases=_phrases(text))
+
+
+def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    """The quoted phrases of two words or more (a quoted single word is just a word)."""
+    found = []
+    for quoted in _PHRASE.findall(text):
+        phrase = tuple(_WORD.findall(quoted))
+        if len(phrase) > 1 and phrase not in found:
+            found.append(phrase)
+    return tuple(found)
 
 
 def _visible_text(text: str) -> str:

@@ -1,46 +1,54 @@
-"""Reader search: which stories match, in what order, and what each result shows (the page
-is masthead.reader.search)."""
+"""Reader search: what each result shows (the page is masthead.reader.search; the query,
+masthead.search.engine)."""
 
+from __future__ import annotations
+
+import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from markupsafe import Markup
-from wagtail.search.query import PlainText
 
-from masthead.articles.body_facts import body_facts
-from masthead.articles.models import ArticlePage
-from masthead.articles.queries import public_stories
-from masthead.articles.text import join_sentences
+from masthead.search.engine import Plan, Row
 from masthead.search.highlight import excerpt, highlight, term_pattern
 from masthead.search.query import ReaderQuery
+from masthead.search.tokens import STOP_WORDS, stem, words
+
+_TEXT_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One result: the story, its headline and an excerpt with the reader's words marked."""
+    """One result: its address, headline and excerpt with the reader's words marked, and date."""
 
-    story: ArticlePage
+    url: str
     headline: Markup
     excerpt: Markup
+    public_date: datetime
 
 
-def matching_stories(query: ReaderQuery, request=None):
-    """Live public stories matching every word of `query`, best first, as Wagtail search results.
-
-    The body is loaded with the results (not deferred) because the excerpts are cut from it.
-    """
-    stories = public_stories(request).defer(None)
-    return stories.search(PlainText(query.plain, operator="and"))
-
-
-def story_text(story: ArticlePage) -> str:
-    """The standfirst and the running text of the body, joined as sentences (no query per
-    result)."""
-    return join_sentences(story.standfirst, body_facts(story.body).words)
+def matching_words(text: str, found: Plan, query: ReaderQuery) -> set[str]:
+    """The words of `text` that the search matched: the reader's own, and those with the same
+    stem ("pacts" for "pact")."""
+    wanted = set(found.words) | {word for phrase in found.phrases for word in phrase}
+    matched = set(query.terms)
+    for word in set(_TEXT_WORD.findall(text)):
+        folded = "".join(words(word))
+        if folded and folded not in STOP_WORDS and stem(folded) in wanted:
+            matched.add(word)
+    return matched
 
 
-def search_hits(stories, query: ReaderQuery) -> list[SearchHit]:
-    pattern = term_pattern(query.terms)
-    return [
-        SearchHit(story, highlight(story.title, pattern), excerpt(story_text(story), pattern))
-        for story in stories
-    ]
+def search_hits(rows: tuple[Row, ...], found: Plan, query: ReaderQuery) -> list[SearchHit]:
+    hits = []
+    for row in rows:
+        pattern = term_pattern(matching_words(f"{row.title} {row.text}", found, query))
+        hits.append(
+            SearchHit(
+                url=row.url,
+                headline=highlight(row.title, pattern),
+                excerpt=excerpt(row.text, pattern),
+                public_date=row.published_at,
+            )
+        )
+    return hits

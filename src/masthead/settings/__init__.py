@@ -301,6 +301,7 @@ if MASTHEAD_VARNISH_URLS:
 from masthead.settings.abuse import *  # noqa: E402, F403 (throttling, page passwords, media)
 from masthead.settings.language import *  # noqa: E402, F403
 from masthead.settings.newsroom import *  # noqa: E402, F403 (date formats, mail time-out)
+from masthead.settings.search import *  # noqa: E402, F403 (reader search limits)
 from masthead.settings.security import *  # noqa: E402, F403
 from masthead.settings.storage import *  # noqa: E402, F403 - media on object storage (its docstring)
 from masthead.settings.tasks import *  # noqa: E402, F403

@@ -25,6 +25,7 @@ from masthead.core.tree import parent_path
 from masthead.pagecache import deps
 from masthead.pagecache.invalidation import invalidate
 from masthead.pagecache.models import ListingState
+from masthead.search import index as reader_index
 from masthead.sections.models import SectionPage
 
 # Set on the page at publication; a revision's content has them as they were before (empty).
@@ -175,8 +176,10 @@ def insert_references(stories) -> None:
 
 
 def index_for_search(stories) -> None:
+    """Wagtail's index (the admin's search) and the reader index (masthead.search)."""
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(ArticlePage, stories)
+    reader_index.add_stories(stories)
 
 
 def count_children(stories) -> None:

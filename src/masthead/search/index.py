@@ -1,0 +1,99 @@
+"""Keeping the reader index: which stories it holds (live and public ones) and their rows.
+
+`follow.py` calls these on every change that can show or hide a story; `masthead
+rebuild-search-index` and `seed-corpus` fill it in bulk. Every function works in the caller's
+transaction, so the index changes with the story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.utils import timezone
+
+from masthead.articles.body_facts import body_facts
+from masthead.articles.models import ArticlePage
+from masthead.articles.queries import public_stories
+from masthead.articles.text import join_sentences
+from masthead.core.visibility import is_private, view_restrictions
+from masthead.search.models import ReaderIndexEntry, recency_key
+from masthead.search.tokens import token_text
+
+BATCH = 500
+
+
+def story_text(story: ArticlePage) -> str:
+    """The standfirst and the running text of the body, joined as sentences (no query)."""
+    return join_sentences(story.standfirst, body_facts(story.body).words)
+
+
+def entry_for(story: ArticlePage) -> ReaderIndexEntry:
+    published_at = story.public_date or timezone.now()
+    text = story_text(story)
+    return ReaderIndexEntry(
+        id=recency_key(published_at, story.pk),
+        page_id=story.pk,
+        title=story.title,
+        url=story.get_url() or story.url_path,
+        published_at=published_at,
+        text=text,
+        title_tokens=token_text(story.title),
+        body_tokens=token_text(text),
+    )
+
+
+def shown(story: ArticlePage, restrictions=None) -> bool:
+    """Whether readers may find `story`: live, and outside every view-restricted section."""
+    if not story.live:
+        return False
+    if restrictions is None:
+        return not is_private(story.path)
+    return not any(restriction.covers(story.path) for restriction in restrictions)
+
+
+def index_story(story: ArticlePage) -> None:
+    """The story's row as its live, public content is now, or no row."""
+    story = ArticlePage.objects.filter(pk=story.pk).first()  # the stored, live content
+    ReaderIndexEntry.objects.filter(page_id=getattr(story, "pk", None)).delete()
+    if story is not None and shown(story):
+        entry_for(story).save(force_insert=True)
+
+
+def forget(page_id: int) -> None:
+    ReaderIndexEntry.objects.filter(page_id=page_id).delete()
+
+
+def index_under(path: str) -> None:
+    """Every story at or below the tree `path` again (a move, a view restriction)."""
+    ReaderIndexEntry.objects.filter(page__path__startswith=path).delete()
+    add_stories(public_stories().defer(None).filter(path__startswith=path))
+
+
+def add_stories(stories: Iterable[ArticlePage], progress: Callable[[int], None] | None = None):
+    """Rows for those of `stories` (not in the index yet) that readers may find, in batches."""
+    restrictions = view_restrictions()
+    batch, done = [], 0
+    for story in stories:
+        if shown(story, restrictions):
+            batch.append(entry_for(story))
+        done += 1
+        if len(batch) == BATCH:
+            ReaderIndexEntry.objects.bulk_create(batch)
+            batch = []
+        if progress is not None and done % BATCH == 0:
+            progress(done)
+    ReaderIndexEntry.objects.bulk_create(batch)
+    if progress is not None:
+        progress(done)
+    return done
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> int:
+    """The whole index again from the live, public stories; how many stories were read."""
+    ReaderIndexEntry.objects.all().delete()
+    stories = public_stories().defer(None).order_by("pk").iterator(chunk_size=BATCH)
+    return add_stories(stories, progress)
+
+
+def size() -> int:
+    return ReaderIndexEntry.objects.count()
