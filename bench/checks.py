@@ -136,3 +136,34 @@ def archive_check(archive: dict) -> Check:
     if problems:
         measured += "; " + ", ".join(problems)
     return Check(target, measured, not problems)
+
+
+# The yardstick (bench/yardstick/, issue 14): ratios, each the median of its interleaved runs'.
+YARDSTICK_RATIOS = [
+    # (target, numerator, denominator, the value compared, at least (True) or at most, bound)
+    ("uncached story / yardstick, req/s", "uncached story", "yardstick story", "rps", True, 3),
+    ("one at a time, p99 / yardstick's", "uncached single", "yardstick single", "p99_ms", False, 3),
+    ("cached story / nginx static, req/s", "cached story", "nginx static", "rps", True, 0.85),
+    ("cached story / bare WSGI hello, req/s", "cached story", "hello", "rps", True, 0.9),
+]
+
+
+def yardstick_checks(runs: list[dict]) -> list[Check]:
+    """Each ratio of the yardstick step: the median over `runs` (one dict of scenario results
+    per interleaved run) of the ratio in each run."""
+    checks = []
+    for name, top, bottom, value, at_least, target in YARDSTICK_RATIOS:
+        label = f"{name} {'>=' if at_least else '<='} {target:g} x"
+        ratios = sorted(
+            run[top][value] / run[bottom][value]
+            for run in runs
+            if top in run and bottom in run and run[bottom][value]
+        )
+        if not ratios:
+            checks.append(Check(label, "not measured", None))
+            continue
+        ratio = ratios[len(ratios) // 2]
+        passed = ratio >= target if at_least else ratio <= target
+        shown = ", ".join(f"{each:.2f}" for each in ratios)
+        checks.append(Check(label, f"{ratio:.2f} x (runs: {shown})", passed))
+    return checks

@@ -1,0 +1,1 @@
+"""The yardstick's one app: article pages under an index page."""
