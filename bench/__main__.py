@@ -8,6 +8,9 @@ Steps, each announced as it starts:
    a story page's bytes, each on a free loopback port;
 3. wrk against each scenario (median of --runs runs of --seconds seconds);
 4. the resident memory of the server's workers after the load;
+4b. the yardstick (bench/yardstick/; alone: `--only yardstick`): a minimal Wagtail article site
+   built with the corpus's stories, a bare WSGI "hello" and nginx, served beside Masthead and
+   measured in interleaved rounds, for ratios;
 5. publish to fresh (bench/freshness.py; alone: `--only freshness`): 20 headline changes
    published from another process per bus (database, Redis, Redis behind Varnish), the story,
    its section, the front page and the feed polled until each shows it;
@@ -39,6 +42,7 @@ from bench.processes import (
     masthead_env,
     rss_mb,
 )
+from bench.yardstick import step as yardstick
 
 ROOT = Path(__file__).resolve().parent.parent
 BYPASS = {"Cookie": "sessionid=bench"}  # the page cache steps aside for a session cookie
@@ -67,8 +71,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--trials", type=int, default=20, help="publishes per freshness setup")
     parser.add_argument(
         "--only",
-        choices=["freshness", "archive", "search"],
-        help="run this step alone (freshness, search: on the --stories corpus; archive: on "
+        choices=["freshness", "archive", "search", "yardstick"],
+        help="run this step alone (freshness, search, yardstick: on the --stories corpus; archive: on "
         "the --sizes corpora that exist, as they are)",
     )
     parser.add_argument(
@@ -244,6 +248,23 @@ def only_freshness(options) -> None:
     say(f"written: {out}")
 
 
+def only_yardstick(options) -> None:
+    say("checking wrk and nginx")
+    ensure_tools()
+    ensure_corpus(options.home / f"c{options.stories}", options.stories)
+    results = {"yardstick": yardstick.measure(options, inside, fetch, say)}
+    found = checks.yardstick_checks(results["yardstick"]["runs"])
+    lines = report.yardstick_table(results["yardstick"])
+    lines += ["", *(f"  {check.verdict}  {check.target}: {check.measured}" for check in found)]
+    load_average = ", ".join(f"{load:.1f}" for load in os.getloadavg())
+    say("\n".join([*lines, "", f"load average: {load_average}"]))
+    results["checks"] = [vars(check) | {"verdict": check.verdict} for check in found]
+    out = ROOT / "bench" / "results" / "yardstick.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, default=str))
+    say(f"written: {out}")
+
+
 def archive_pages(home: Path) -> tuple[int, dict]:
     """The corpus's number of stories and its archive pages (bench.inside archive)."""
     return inside(home, "count")["stories"], inside(home, "archive")
@@ -276,6 +297,9 @@ def main() -> None:
     if options.only == "search":
         search.only_search(options, say)
         return
+    if options.only == "yardstick":
+        only_yardstick(options)
+        return
     results = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}",
@@ -287,6 +311,8 @@ def main() -> None:
     sizes = sorted({options.stories, *(int(size) for size in options.sizes.split(",") if size)})
     ensure_corpus(options.home / f"c{options.stories}", options.stories)
     serve_and_measure(options, results)
+    say("yardstick: Masthead beside a minimal Wagtail site, a bare WSGI hello and nginx")
+    results["yardstick"] = yardstick.measure(options, inside, fetch, say)
     results["freshness"] = publish_to_fresh(options)
     results["queries"] = {}
     for size in sizes:

@@ -31,6 +31,7 @@ def run_checks(results: dict) -> list[Check]:
         archive_check(results.get("archive", {})),
         fresh_check(results.get("freshness")),
         rss_check(results.get("rss_mb")),
+        *yardstick_checks(results.get("yardstick", {}).get("runs", [])),
     ]
 
 

@@ -10,6 +10,8 @@ MASTHEAD_HOME set to a corpus home; each command prints one line of JSON.
     publish    publish a change to the newest story's headline (for publish-to-fresh)
     newest     the URLs that change affects
     publisher  publish once per marker read from stdin (bench/freshness.py)
+    export FILE  every live story's headline, standfirst and body HTML, as JSON lines, oldest
+               first (the yardstick site is built from them: bench/yardstick/)
 """
 
 from __future__ import annotations
@@ -235,6 +237,23 @@ def publisher() -> dict:
     return {"done": True}
 
 
+def export(path: str) -> dict:
+    from pathlib import Path
+
+    from bench.yardstick.copy import body_html
+    from masthead.articles.models import ArticlePage
+
+    stories = ArticlePage.objects.live().order_by("pk").values_list("title", "standfirst", "body")
+    written = 0
+    with Path(path).open("w") as out:
+        for title, standfirst, body in stories.iterator(chunk_size=1000):
+            blocks = [(block["type"], block["value"]) for block in body.raw_data]
+            story = {"title": title, "intro": standfirst, "body": body_html(blocks)}
+            out.write(json.dumps(story) + "\n")
+            written += 1
+    return {"stories": written, "file": path}
+
+
 COMMANDS = {
     "count": count,
     "urls": urls,
@@ -244,6 +263,7 @@ COMMANDS = {
     "publish": publish,
     "newest": newest,
     "publisher": publisher,
+    "export": export,
 }
 
 

@@ -59,12 +59,35 @@ def archive_table(archive: dict) -> list[str]:
     return lines
 
 
+def yardstick_table(yardstick: dict) -> list[str]:
+    """The yardstick step's scenarios: req/s, p50 and p99 of each round (bench/yardstick/)."""
+    runs = yardstick.get("runs", [])
+    if not runs:
+        return []
+    lines = [
+        f"Yardstick: {yardstick['stories']:,} stories, {len(runs)} interleaved round(s); "
+        "'single': one connection, one request at a time",
+        f"{'scenario':<18}"
+        + "".join(f"{f'round {n} req/s p50 p99':>28}" for n in range(1, len(runs) + 1)),
+    ]
+    for name in runs[0]:
+        cells = ""
+        for run in runs:
+            result = run[name]
+            cell = f"{result['rps']:,.0f} {result['p50_ms']:.1f} {result['p99_ms']:.1f}"
+            cell += f" ({result['non_2xx']} non-2xx)" if result.get("non_2xx") else ""
+            cells += f"{cell:>28}"
+        lines.append(f"{name:<18}{cells}")
+    return lines
+
+
 def write(results: dict, checks: list[Check], say) -> None:
     RESULTS.mkdir(exist_ok=True)
     lines = [f"Masthead bench, {results['started']}, {results['machine']}", results["setup"], ""]
     lines += load_table(results.get("load", {})) + [""]
     lines += queries_table(results.get("queries", {})) + [""]
     lines += archive_table(results.get("archive", {})) + [""]
+    lines += yardstick_table(results.get("yardstick", {})) + [""]
     if results.get("rss_mb"):
         memory = ", ".join(f"{mb:.0f} MB" for mb in results["rss_mb"])
         lines.append(f"resident memory per worker: {memory}")

@@ -7,6 +7,7 @@ import urllib.request
 
 import pytest
 from bench.checks import yardstick_checks
+from bench.report import yardstick_table
 from bench.yardstick.serve import Granian, build, story_paths, yardstick_env
 
 
@@ -53,3 +54,12 @@ def test_the_yardstick_ratios_pass_or_miss_against_their_targets():
     assert (p99.verdict, p99.measured.split()[0]) == ("PASS", "0.40")
     assert (nginx.verdict, hello.verdict) == ("PASS", "MISS")  # 0.90 and 0.75
     assert {check.verdict for check in yardstick_checks([])} == {"----"}
+
+
+def test_the_yardstick_table_shows_each_round():
+    runs = [
+        {"uncached story": result(900 + run), "yardstick story": result(250)} for run in range(3)
+    ]
+    table = yardstick_table({"stories": 1000, "runs": runs})
+    assert "1,000 stories, 3 interleaved round(s)" in table[0]
+    assert table[2].startswith("uncached story") and "902 5.0 10.0" in table[2]

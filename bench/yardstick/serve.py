@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.processes import free_port, stop, wait_for
+from bench.processes import MastheadServer, free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SETTINGS = "bench.yardstick.settings"
@@ -57,21 +57,20 @@ def story_paths(home: Path, database_url=None) -> list[str]:
     return [line for line in output.splitlines() if line.startswith("/")]
 
 
-class Granian:
+class Granian(MastheadServer):
     """granian (WSGI) serving `target` on a free loopback port: `workers` processes with
-    `threads` request threads each, as `masthead serve --workers N` runs."""
+    `threads` request threads each, as `masthead serve --workers N` runs (the idleness, worker
+    and stop methods are MastheadServer's)."""
 
     def __init__(self, target: str, env: dict, workers: int = 2, threads: int = THREADS, log=None):
         self.target, self.env, self.workers, self.threads = target, env, workers, threads
         self.port = free_port()
         self.log = log
+        self.probe = "/"
         self.process: subprocess.Popen | None = None
 
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, probe: str = "/") -> None:
+    def start(self, probe: str | None = None) -> None:
+        self.probe = probe or self.probe
         command = [sys.executable, "-m", "granian", "--interface", "wsgi", "--no-ws"]
         command += ["--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--workers", str(self.workers), "--blocking-threads", str(self.threads)]
@@ -79,8 +78,4 @@ class Granian:
         self.process = subprocess.Popen(  # noqa: S603 (granian, with our arguments)
             [*command, self.target], env=self.env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT
         )
-        wait_for(self.origin + probe, 120)
-
-    def stop(self) -> None:
-        if self.process is not None:
-            stop(self.process)
+        wait_for(self.origin + self.probe, 120)

@@ -17,26 +17,15 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from bench.yardstick.articles.models import ArticleIndexPage, ArticlePage
+from bench.yardstick.copy import body_html
 
 # The story lengths of `masthead seed-corpus` (masthead.demo.corpus.seed): words per story.
 MIN_WORDS, MODE_WORDS, MAX_WORDS = 300, 600, 1500
 BATCH = 500
-
-
-def block_html(kind: str, value) -> str:
-    if kind == "heading":
-        return f"<h2>{escape(value)}</h2>"
-    if kind == "quote":
-        return (
-            f"<blockquote><p>{escape(value['text'])}</p><p>{escape(value['speaker'])}, "
-            f"{escape(value['speaker_description'])}</p></blockquote>"
-        )
-    return value  # a paragraph: "<p>...</p>" already
 
 
 def corpus_words():
@@ -60,7 +49,7 @@ def generated(count: int, seed: int):
         copy = writer.story(
             rng.choice(topics), int(rng.triangular(MIN_WORDS, MAX_WORDS, MODE_WORDS))
         )
-        yield copy.headline, copy.standfirst, "".join(block_html(*block) for block in copy.blocks)
+        yield copy.headline, copy.standfirst, body_html(copy.blocks)
 
 
 def from_file(path: Path, skip: int, count: int):

@@ -1,0 +1,97 @@
+"""The bench's yardstick step (`python -m bench --only yardstick`, and part of `make bench`).
+
+On the --stories corpus: the yardstick site is built from the corpus's own stories (`python -m
+bench.inside export`), then Masthead (`masthead serve`), the yardstick and the bare "hello" app
+(granian, the same workers and threads) and nginx (the bytes of a Masthead story page) are
+started side by side, and each scenario is measured once per round, for --runs interleaved
+rounds; every ratio is the median of its rounds' ratios (bench/checks.py, yardstick_checks).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+from pathlib import Path
+
+from bench import load
+from bench.processes import MastheadServer, Nginx
+from bench.yardstick.serve import Granian, build, story_paths, yardstick_env
+
+BYPASS = {"Cookie": "sessionid=bench"}  # Masthead's page cache steps aside for a session cookie
+
+
+def prepare(options, inside, say) -> tuple[Path, Path]:
+    """The Masthead corpus home and the yardstick's home, built with the same stories."""
+    home = options.home / f"c{options.stories}"
+    yard = options.home / f"yardstick{options.stories}"
+    source = home / "stories.jsonl"
+    if not source.exists():
+        say(f"yardstick: exporting the stories of {home.name}")
+        inside(home, "export", str(source))
+    say(f"yardstick: building {options.stories:,} stories in {yard} (reused when it has them)")
+    build(yard, options.stories, source, os.environ.get("YARDSTICK_DATABASE_URL"), say=say)
+    return home, yard
+
+
+def scenarios(masthead, yardstick, hello, nginx, urls, paths) -> list[tuple[load.Scenario, bool]]:
+    """Each scenario, and whether it runs one request at a time."""
+    story, stories = urls["story"], urls["stories"]
+    return [
+        (load.Scenario("nginx static", nginx.origin, "/page.html"), False),
+        (load.Scenario("cached story", masthead.origin, story), False),
+        (load.Scenario("hello", hello.origin, "/"), False),
+        (load.Scenario("uncached story", masthead.origin, stories[0], stories, BYPASS), False),
+        (load.Scenario("yardstick story", yardstick.origin, paths[0], paths), False),
+        (load.Scenario("uncached single", masthead.origin, stories[0], stories, BYPASS), True),
+        (load.Scenario("yardstick single", yardstick.origin, paths[0], paths), True),
+    ]
+
+
+def measure(options, inside, fetch, say) -> dict:
+    home, yard = prepare(options, inside, say)
+    urls = inside(home, "urls")
+    every = story_paths(yard, os.environ.get("YARDSTICK_DATABASE_URL"))
+    paths = random.Random(7).sample(every, min(len(urls["stories"]), len(every)))  # noqa: S311
+    many = load.Settings(options.threads, options.connections, options.seconds, 1)
+    single = load.Settings(1, 1, options.seconds, 1)
+    env = yardstick_env(yard, os.environ.get("YARDSTICK_DATABASE_URL"))
+    log = options.home / "yardstick.log"
+    with tempfile.TemporaryDirectory(prefix="masthead-yardstick-") as temp:
+        workdir = Path(temp)
+        masthead = MastheadServer(home, options.workers, log=options.home / "serve.log")
+        yardstick = Granian("bench.yardstick.wsgi:application", env, options.workers, log=log)
+        hello = Granian("bench.yardstick.hello:application", env, options.workers, log=log)
+        servers = [masthead, yardstick, hello]
+        nginx = None
+        try:
+            masthead.start()
+            yardstick.start(paths[0])
+            hello.start("/")
+            page, _ = fetch(masthead.origin + urls["story"])
+            nginx = Nginx(workdir, page, workers=options.workers)
+            nginx.start()
+            say(
+                f"yardstick: Masthead {masthead.origin}, yardstick {yardstick.origin}, hello "
+                f"{hello.origin}, nginx {nginx.origin} ({len(page):,} bytes page)"
+            )
+            plan = scenarios(masthead, yardstick, hello, nginx, urls, paths)
+            for scenario, _ in plan:
+                for path in [*scenario.paths[:3], scenario.path, scenario.path]:
+                    fetch(scenario.origin + path, scenario.headers)
+            runs = []
+            for number in range(1, options.runs + 1):
+                say(f"yardstick: round {number}/{options.runs}")
+                results = {}
+                for scenario, one_at_a_time in plan:
+                    for server in servers:
+                        server.settle(60)
+                    settings = single if one_at_a_time else many
+                    results[scenario.name] = vars(load.measure(scenario, settings, workdir, say))
+                runs.append(results)
+        finally:
+            if nginx is not None:
+                nginx.stop()
+            for server in servers:
+                server.stop()
+    return {"stories": options.stories, "page_bytes": len(page), "runs": runs}
