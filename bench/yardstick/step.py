@@ -26,7 +26,7 @@ def prepare(options, inside, say) -> tuple[Path, Path]:
     home = options.home / f"c{options.stories}"
     yard = options.home / f"yardstick{options.stories}"
     source = home / "stories.jsonl"
-    if not source.exists():
+    if not source.exists() or sum(1 for _ in source.open()) < options.stories:
         say(f"yardstick: exporting the stories of {home.name}")
         inside(home, "export", str(source))
     say(f"yardstick: building {options.stories:,} stories in {yard} (reused when it has them)")
