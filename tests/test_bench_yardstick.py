@@ -18,8 +18,8 @@ def test_the_yardstick_site_serves_a_story_with_its_headline(tmp_path):
     paths = story_paths(home)
     assert len(paths) == 20
     server = Granian("bench.yardstick.wsgi:application", yardstick_env(home), workers=1, threads=1)
-    server.start(paths[-1])
     try:
+        server.start(paths[-1])
         with urllib.request.urlopen(server.origin + paths[-1], timeout=30) as response:  # noqa: S310
             assert response.status == 200
             page = html.unescape(response.read().decode())

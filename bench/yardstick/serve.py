@@ -78,4 +78,8 @@ class Granian(MastheadServer):
         self.process = subprocess.Popen(  # noqa: S603 (granian, with our arguments)
             [*command, self.target], env=self.env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT
         )
-        wait_for(self.origin + self.probe, 120)
+        try:
+            wait_for(self.origin + self.probe, 120)
+        except Exception:
+            self.stop()  # a server that never answered is not left behind
+            raise
