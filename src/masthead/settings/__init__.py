@@ -9,6 +9,7 @@ ALLOWED_HOSTS       comma-separated; the base URL's host and loopback are always
 DEBUG               default off (`masthead serve` warns when it is on)
 REDIS_URL           e.g. redis://127.0.0.1:6379/0: the page cache's shared store and invalidations
 MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; default 32
+MASTHEAD_TRACE_FILE     append when each invalidation reached each step (pagecache/trace.py)
 MASTHEAD_VARNISH_URLS   comma-separated Varnish addresses (http://127.0.0.1:6081) to purge by tag
                         when content changes (docs/varnish.md); default none: no purging
 MASTHEAD_S3_BUCKET (and MASTHEAD_S3_*, AWS_*)  media on object storage: settings/storage.py
@@ -224,6 +225,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# One JSON line per step of each invalidation, appended by every process (pagecache/trace.py).
+if TRACE_FILE := os.environ.get("MASTHEAD_TRACE_FILE", "").strip():
+    LOGGING["handlers"]["trace"] = {"class": "logging.FileHandler", "filename": TRACE_FILE}
+    LOGGING["loggers"] = {
+        "masthead.trace": {"handlers": ["trace"], "level": "INFO", "propagate": False}
+    }
 
 # The reader page cache (docs/page-cache.md): an in-process LRU in front of a shared store,
 # invalidated through Redis when REDIS_URL is set, else through the database.
