@@ -9,6 +9,8 @@ ALLOWED_HOSTS       comma-separated; the base URL's host and loopback are always
 DEBUG               default off (`masthead serve` warns when it is on)
 REDIS_URL           e.g. redis://127.0.0.1:6379/0: the page cache's shared store and invalidations
 MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; default 32
+MASTHEAD_BUS_POLL       seconds between a server process's reads of the database's invalidation
+                        log when no notification wakes it (no REDIS_URL); default 0.1
 MASTHEAD_TRACE_FILE     append when each invalidation reached each step (pagecache/trace.py)
 MASTHEAD_VARNISH_URLS   comma-separated Varnish addresses (http://127.0.0.1:6081) to purge by tag
                         when content changes (docs/varnish.md); default none: no purging
@@ -265,7 +267,11 @@ MASTHEAD_PAGE_CACHE = {
             "OPTIONS": {"url": REDIS_URL, "prefix": MASTHEAD_CACHE_PREFIX},
         }
         if REDIS_URL
-        else {"BACKEND": "masthead.pagecache.bus.database.DatabaseBus"}
+        else {
+            "BACKEND": "masthead.pagecache.bus.database.DatabaseBus",
+            # Between reads of the log when no notification came (pagecache/wake.py).
+            "OPTIONS": {"poll_interval": float(os.environ.get("MASTHEAD_BUS_POLL", "0.1"))},
+        }
     ),
     # Start a listener thread per server process (off only in tests that drive it by hand).
     "LISTEN": True,
