@@ -255,6 +255,21 @@ def step_summary(runs: list[dict]) -> dict:
     return summary
 
 
+def step_gaps(runs: list[dict]) -> dict:
+    """Per step, the median and the worst seconds since the steps before it (the click first;
+    the last is the last URL fresh): where the time goes."""
+    gaps: dict[str, list[float]] = {}
+    for run in runs:
+        reached = 0.0
+        for name, at in [*step_order(run["steps"]), ("fresh", max(run["fresh"].values()))]:
+            gaps.setdefault(name, []).append(max(0.0, at - reached))
+            reached = max(reached, at)
+    return {
+        name: {"median": statistics.median(values), "max": max(values)}
+        for name, values in gaps.items()
+    }
+
+
 def lines(freshness: dict) -> list[str]:
     """The report's lines."""
     trials = freshness["trials_per_setup"]
@@ -269,4 +284,15 @@ def lines(freshness: dict) -> list[str]:
                 "    from the click, median/max s: "
                 + ", ".join(f"{k} {v['median']:.3f}/{v['max']:.3f}" for k, v in steps.items())
             )
+            gaps = step_gaps(setup["trials"])
+            found.append(
+                "    since the step before, median/max s: "
+                + ", ".join(f"{k} {v['median']:.3f}/{v['max']:.3f}" for k, v in gaps.items())
+            )
     return found
+
+
+if __name__ == "__main__":
+    # `python -m bench.freshness bench/results/freshness.json`: the report of a saved run again.
+    for line in lines(json.loads(Path(sys.argv[1]).read_text())["freshness"]):
+        print(line)
