@@ -116,6 +116,7 @@ def test_a_server_on_the_postgresql_bus_applies_a_publish_without_waiting_for_it
     name = new_database_name("wakebus")
     admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     room = Newsroom(home, with_database(postgres_url(), name))
+    room.masthead("collectstatic", "--noinput")  # (else the server collects as it starts)
     server = Server(room, "wake-serve", {"MASTHEAD_BUS_POLL": LONG_POLL})
     try:
         server.warm("/")
