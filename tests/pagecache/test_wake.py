@@ -116,12 +116,14 @@ def test_a_server_on_the_postgresql_bus_applies_a_publish_without_waiting_for_it
     name = new_database_name("wakebus")
     admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     room = Newsroom(home, with_database(postgres_url(), name))
-    room.masthead("collectstatic", "--noinput")  # (else the server collects as it starts)
-    server = Server(room, "wake-serve", {"MASTHEAD_BUS_POLL": LONG_POLL})
+    server = None
     try:
+        room.masthead("collectstatic", "--noinput")  # (else the server collects as it starts)
+        server = Server(room, "wake-serve", {"MASTHEAD_BUS_POLL": LONG_POLL})
         server.warm("/")
         publish_front_page(room, {})
         wait(lambda: fetch(server.port, "/")[0] == "miss", 60, "the server waited for its poll")
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
         admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
