@@ -11,6 +11,12 @@ publish, and one publisher process serves every publish of a setup. A URL's time
 first answer of that last fresh run arrived, from the moment before `publish()` (the click); a
 stale answer after a fresh one starts the run again. The setup's figure is the worst URL of the
 worst trial.
+
+Every process of a setup appends when each invalidation reached each step to a trace file
+(`MASTHEAD_TRACE_FILE`, pagecache/trace.py): each trial also reports, from the click, when the
+publish committed, the invalidation was relayed, the last server process applied and
+acknowledged it, and (with Varnish) the worker started the purge, found every process had
+applied it, and Varnish answered.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ SETTLED = 0.5
 POLL_EVERY = 0.01
 TIMEOUT = 30.0
 SETUPS = ("database", "redis", "redis + varnish")
+# Steps of pagecache/trace.py, in order; "fresh" is the last URL's.
+STEPS = ("committed", "relayed", "applied", "acked", "purge_started", "purge_cleared", "purged")
 
 
 def fetch(url: str) -> bytes:
@@ -84,7 +92,35 @@ class Publisher:
         stop(self.process)
 
 
-def trial(origin: str, urls: dict, publisher: Publisher) -> dict:
+def read_trace(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.startswith("{")]
+
+
+def steps_of(events: list[dict], clicked: float, done: float) -> dict:
+    """Seconds from the click to each step of the invalidation that the publish relayed (the
+    last process to get there, for the steps each server process takes)."""
+    committed = [e["at"] for e in events if e["step"] == "committed" and clicked <= e["at"] <= done]
+    relayed = [e for e in events if e["step"] == "relayed" and clicked <= e["at"] <= done]
+    if not relayed:
+        return {}
+    seq = max(e["seq"] for e in relayed)
+    found = {"relayed": max(e["at"] for e in relayed)}
+    if committed:
+        found["committed"] = min(committed)
+    for name in STEPS[2:]:
+        firsts: dict = {}
+        for event in events:
+            if event["step"] == name and (event["seq"] or 0) >= seq and event["at"] >= clicked:
+                who = event.get("process", event["pid"])
+                firsts[who] = min(firsts.get(who, event["at"]), event["at"])
+        if firsts:
+            found[name] = max(firsts.values())
+    return {name: round(at - clicked, 3) for name, at in found.items()}
+
+
+def trial(origin: str, urls: dict, publisher: Publisher, trace: Path | None = None) -> dict:
     """The URLs polled from before the click until fresh; seconds from the click, per URL."""
     marker = f"bench {time.time_ns() // 1_000_000 % 1_000_000_000}"
     seen: dict[str, float] = {}
@@ -99,7 +135,9 @@ def trial(origin: str, urls: dict, publisher: Publisher) -> dict:
         thread.join()
     clicked = published["published_at"]
     fresh = {name: round(max(0.0, at - clicked), 3) for name, at in seen.items()}
-    return {"publish_seconds": published["publish_seconds"], "fresh": fresh}
+    done = clicked + published["publish_seconds"] + 0.001
+    steps = steps_of(read_trace(trace), clicked, done) if trace else {}
+    return {"publish_seconds": published["publish_seconds"], "fresh": fresh, "steps": steps}
 
 
 def warm(origin: str, urls: dict) -> None:
@@ -113,7 +151,11 @@ class Setup:
 
     def __init__(self, name: str, home: Path, workdir: Path, workers: int):
         self.name, self.home, self.workdir = name, home, workdir
-        self.env = {"MASTHEAD_CACHE_PREFIX": f"bench-{uuid.uuid4().hex[:8]}"}
+        self.trace = workdir / "trace.jsonl"
+        self.env = {
+            "MASTHEAD_CACHE_PREFIX": f"bench-{uuid.uuid4().hex[:8]}",
+            "MASTHEAD_TRACE_FILE": str(self.trace),
+        }
         self.parts: list = []
         self.worker = self.publisher = None
         if "redis" in name:
@@ -170,9 +212,13 @@ def measure(home: Path, workdir: Path, inside, say, trials: int = 20, workers: i
             runs, urls = [], inside(home, "newest", env=setup.env)
             for number in range(1, trials + 1):
                 warm(setup.origin, urls)
-                runs.append(trial(setup.origin, urls, setup.publisher))
+                runs.append(trial(setup.origin, urls, setup.publisher, setup.trace))
                 worst = max(runs[-1]["fresh"].values())
-                say(f"  {name} publish {number}/{trials}: every URL fresh after {worst:.2f} s")
+                shown = ", ".join(f"{k} {v:.3f}" for k, v in step_order(runs[-1]["steps"]))
+                say(
+                    f"  {name} publish {number}/{trials}: every URL fresh after {worst:.2f} s"
+                    f" ({shown})"
+                )
                 time.sleep(0.5)
         finally:
             setup.stop()
@@ -180,12 +226,47 @@ def measure(home: Path, workdir: Path, inside, say, trials: int = 20, workers: i
         setups[name] = {
             "max_seconds": max(worsts),
             "median_seconds": statistics.median(worsts),
+            "steps": step_summary(runs),
             "trials": runs,
         }
     return {
         "max_seconds": max(setup["max_seconds"] for setup in setups.values()),
         "trials_per_setup": trials,
         "setups": setups,
+    }
+
+
+def step_order(steps: dict) -> list[tuple[str, float]]:
+    return [(name, steps[name]) for name in STEPS if name in steps]
+
+
+def step_summary(runs: list[dict]) -> dict:
+    """Per step, the median and the worst seconds from the click over the trials (and the
+    last URL's fresh time)."""
+    summary = {}
+    for name in (*STEPS, "fresh"):
+        values = [
+            max(run["fresh"].values()) if name == "fresh" else run["steps"].get(name)
+            for run in runs
+        ]
+        values = [value for value in values if value is not None]
+        if values:
+            summary[name] = {"median": statistics.median(values), "max": max(values)}
+    return summary
+
+
+def step_gaps(runs: list[dict]) -> dict:
+    """Per step, the median and the worst seconds since the steps before it (the click first;
+    the last is the last URL fresh): where the time goes."""
+    gaps: dict[str, list[float]] = {}
+    for run in runs:
+        reached = 0.0
+        for name, at in [*step_order(run["steps"]), ("fresh", max(run["fresh"].values()))]:
+            gaps.setdefault(name, []).append(max(0.0, at - reached))
+            reached = max(reached, at)
+    return {
+        name: {"median": statistics.median(values), "max": max(values)}
+        for name, values in gaps.items()
     }
 
 
@@ -197,4 +278,21 @@ def lines(freshness: dict) -> list[str]:
         found.append(
             f"  {name:<16} max {setup['max_seconds']:.2f} s, median {setup['median_seconds']:.2f} s"
         )
+        steps = setup.get("steps", {})
+        if steps:
+            found.append(
+                "    from the click, median/max s: "
+                + ", ".join(f"{k} {v['median']:.3f}/{v['max']:.3f}" for k, v in steps.items())
+            )
+            gaps = step_gaps(setup["trials"])
+            found.append(
+                "    since the step before, median/max s: "
+                + ", ".join(f"{k} {v['median']:.3f}/{v['max']:.3f}" for k, v in gaps.items())
+            )
     return found
+
+
+if __name__ == "__main__":
+    # `python -m bench.freshness bench/results/freshness.json`: the report of a saved run again.
+    for line in lines(json.loads(Path(sys.argv[1]).read_text())["freshness"]):
+        print(line)

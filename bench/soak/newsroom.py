@@ -27,7 +27,9 @@ CLEARED = (
 
 def environment(home: Path, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in CLEARED}
-    env.update(MASTHEAD_HOME=str(home), PYTHONPATH=str(ROOT), **extra)
+    # This checkout's code, whichever one the virtualenv was installed from.
+    pythonpath = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
+    env.update(MASTHEAD_HOME=str(home), PYTHONPATH=pythonpath, **extra)
     return env
 
 

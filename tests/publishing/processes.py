@@ -95,7 +95,8 @@ class Newsroom:
 
     @property
     def env(self) -> dict:
-        extra = {"PYTHONPATH": str(ROOT)}
+        # This checkout's code, whichever one the virtualenv was installed from.
+        extra = {"PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
         if self.database_url:
             extra["DATABASE_URL"] = self.database_url
         return bare_env(self.home, **extra)

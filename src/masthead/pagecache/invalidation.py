@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from masthead.pagecache import crashpoints, runtime
+from masthead.pagecache import crashpoints, runtime, trace
 from masthead.pagecache.models import PendingInvalidation
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ class Unsent(Exception):
 
 def _relay_after_commit() -> None:
     crashpoints.reached(crashpoints.COMMITTED)
+    trace.step("committed", None)
     _relay_now()
 
 
@@ -91,6 +92,7 @@ def relay(older_than: float = 0.0) -> int:
         PendingInvalidation.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
         _enqueue_purge(tags, seq)
     crashpoints.reached(crashpoints.RELAYED)
+    trace.step("relayed", seq, rows=len(rows))
     cache.apply_local(seq, tags)
     return len(rows)
 

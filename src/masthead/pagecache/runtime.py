@@ -16,7 +16,7 @@ import time
 from django.conf import settings
 
 from masthead.pagecache import bus as buses
-from masthead.pagecache import sitewide
+from masthead.pagecache import sitewide, trace
 from masthead.pagecache.bus import acks
 from masthead.pagecache.entry import Entry
 from masthead.pagecache.hosts import SiteKeys
@@ -118,6 +118,8 @@ class PageCache:
                 failing = True
                 _drop_connection()
                 continue
+            if seq != sent:
+                trace.step("acked", seq, process=self.process)
             sent, sent_at, failing = seq, time.monotonic(), False
 
     def _on_start(self, seq: int) -> None:
@@ -132,6 +134,7 @@ class PageCache:
     def _on_invalidation(self, seq: int, tags: list[str]) -> None:
         state.apply(seq, tags)
         self.applied.set()
+        trace.step("applied", seq, process=self.process)
 
     def _on_lost(self) -> None:
         # Cut off from the invalidations: serve and keep nothing cached until `_on_start`.

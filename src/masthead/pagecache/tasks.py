@@ -3,7 +3,7 @@
 from django.conf import settings
 from django_tasks import task
 
-from masthead.pagecache import crashpoints, purge, runtime
+from masthead.pagecache import crashpoints, purge, runtime, trace
 from masthead.pagecache.bus import acks
 
 
@@ -13,5 +13,8 @@ def purge_tags(tags: list[str], seq: int | None = None, unsent: bool = False) ->
     server process has applied invalidation `seq` (pagecache/bus/acks.py). `unsent`: the bus
     could not take the invalidation (purged only while it stays unreachable)."""
     crashpoints.reached(crashpoints.PURGING)
+    trace.step("purge_started", seq)
     if acks.may_purge(runtime.get().bus, seq, unsent, settings.MASTHEAD_PURGE_WAIT):
+        trace.step("purge_cleared", seq)
         purge.purge(tags)
+        trace.step("purged", seq)

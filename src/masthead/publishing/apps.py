@@ -7,7 +7,11 @@ class PublishingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from masthead.publishing import review_hooks, signal_handlers, visibility
+        from django_tasks.signals import task_enqueued
+
+        from masthead.publishing import background, review_hooks, signal_handlers, visibility
+
+        task_enqueued.connect(background.wake_worker, dispatch_uid="masthead-wake-worker")
 
         signal_handlers.connect()
         review_hooks.register()

@@ -1,7 +1,9 @@
 """What `masthead worker` runs beside the scheduler, each in a thread of its own:
 
-- the background tasks of the "masthead" task backend (django-tasks-db's own worker loop), such
-  as the purges of Varnish (docs/tasks.md);
+- the background tasks of the "masthead" task backend (django-tasks-db's worker runs each), such
+  as the purges of Varnish (docs/tasks.md): the loop looks for them as soon as a task is
+  enqueued (pagecache/wake.py: a PostgreSQL NOTIFY or a Redis message when the enqueuing
+  transaction commits), and every `MASTHEAD_TASK_POLL` seconds in case one was missed;
 - the page cache's outbox relay, which sends invalidations that the process making the change
   could not (it died, or the bus failed) within a second.
 """
@@ -15,15 +17,17 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import OperationalError, close_old_connections, connection
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker as TaskWorker
 from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction
+
+from masthead.pagecache import wake
 
 log = logging.getLogger(__name__)
 
-TASK_INTERVAL = 0.2  # seconds between looks at an empty task queue
 RELAY_INTERVAL = 0.2
 # Rows younger than this are left to the process that wrote them (it relays them as it commits).
 RELAY_AFTER = 0.5
@@ -31,6 +35,12 @@ RELAY_AFTER = 0.5
 # dead (killed, crashed) and the task is run again: a purge takes at most a few seconds.
 RERUNNABLE = {"masthead.pagecache.tasks.purge_tags": timedelta(seconds=60)}
 REQUEUE_EVERY = 10.0  # seconds between looks for them
+
+
+def wake_worker(sender, task_result, **kwargs) -> None:
+    """A task was enqueued (task_enqueued signal): wake the workers when it commits."""
+    if task_result.backend == settings.TASK_BACKEND:
+        wake.notify(wake.TASKS)
 
 
 def requeue_abandoned(now=None) -> int:
@@ -52,25 +62,29 @@ class Background:
         self.stopped = threading.Event()
         self.tasks = TaskWorker(
             queue_names=["*"],
-            interval=TASK_INTERVAL,
+            interval=settings.MASTHEAD_TASK_POLL,
             batch=False,
             backend_name=settings.TASK_BACKEND,
             startup_delay=False,
             max_tasks=None,
             worker_id=f"masthead-{uuid.uuid4().hex[:12]}",
         )
+        self.waiter = wake.Waiter([wake.TASKS])
         self.threads = [
             threading.Thread(target=self._run_tasks, name="masthead-tasks"),
             threading.Thread(target=self._relay, name="masthead-relay"),
         ]
 
     def start(self) -> None:
+        self.waiter.start()
         for thread in self.threads:
             thread.start()
 
     def stop(self) -> None:
         self.stopped.set()
         self.tasks.running = False
+        self.waiter.stop()
+        self.waiter.wake_all()
         for thread in self.threads:
             thread.join(timeout=30)
 
@@ -86,10 +100,33 @@ class Background:
         self.tasks.batch = True
         self.tasks.run()
 
+    def next_task(self) -> DBTaskResult | None:
+        """The next task due, claimed for this worker (django-tasks-db's worker loop, with a
+        plain read first: on SQLite its claim takes the write lock, which a look at an empty
+        queue several times a second must not)."""
+        tasks = DBTaskResult.objects.ready().filter(backend_name=self.tasks.backend_name)
+        if not tasks.exists():
+            return None
+        with exclusive_transaction(tasks.db):
+            try:
+                found = tasks.get_locked()
+            except OperationalError as error:
+                if "is locked" in str(error):
+                    return None  # (SQLite busy: the next look)
+                raise
+            if found is not None:
+                found.claim(self.tasks.worker_id)
+        return found
+
     def _run_tasks(self) -> None:
         while not self.stopped.is_set():
             try:
-                self.tasks.run()
+                found = self.next_task()
+                if found is not None:
+                    self.tasks.run_task(found)
+                    continue
+                close_old_connections()
+                self.waiter.wait(wake.TASKS, settings.MASTHEAD_TASK_POLL)
             except Exception:
                 log.exception("background tasks: the task loop failed; starting again")
                 _drop_connection()

@@ -9,6 +9,9 @@ ALLOWED_HOSTS       comma-separated; the base URL's host and loopback are always
 DEBUG               default off (`masthead serve` warns when it is on)
 REDIS_URL           e.g. redis://127.0.0.1:6379/0: the page cache's shared store and invalidations
 MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; default 32
+MASTHEAD_BUS_POLL       seconds between a server process's reads of the database's invalidation
+                        log when no notification wakes it (no REDIS_URL); default 0.1
+MASTHEAD_TRACE_FILE     append when each invalidation reached each step (pagecache/trace.py)
 MASTHEAD_VARNISH_URLS   comma-separated Varnish addresses (http://127.0.0.1:6081) to purge by tag
                         when content changes (docs/varnish.md); default none: no purging
 MASTHEAD_S3_BUCKET (and MASTHEAD_S3_*, AWS_*)  media on object storage: settings/storage.py
@@ -231,6 +234,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# One JSON line per step of each invalidation, appended by every process (pagecache/trace.py).
+if TRACE_FILE := os.environ.get("MASTHEAD_TRACE_FILE", "").strip():
+    LOGGING["handlers"]["trace"] = {"class": "logging.FileHandler", "filename": TRACE_FILE}
+    LOGGING["loggers"] = {
+        "masthead.trace": {"handlers": ["trace"], "level": "INFO", "propagate": False}
+    }
 
 # The reader page cache (docs/page-cache.md): an in-process LRU in front of a shared store,
 # invalidated through Redis when REDIS_URL is set, else through the database.
@@ -265,7 +274,11 @@ MASTHEAD_PAGE_CACHE = {
             "OPTIONS": {"url": REDIS_URL, "prefix": MASTHEAD_CACHE_PREFIX},
         }
         if REDIS_URL
-        else {"BACKEND": "masthead.pagecache.bus.database.DatabaseBus"}
+        else {
+            "BACKEND": "masthead.pagecache.bus.database.DatabaseBus",
+            # Between reads of the log when no notification came (pagecache/wake.py).
+            "OPTIONS": {"poll_interval": float(os.environ.get("MASTHEAD_BUS_POLL", "0.1"))},
+        }
     ),
     # Start a listener thread per server process (off only in tests that drive it by hand).
     "LISTEN": True,

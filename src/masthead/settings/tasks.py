@@ -11,6 +11,8 @@ MASTHEAD_PURGE_WAIT   the longest (seconds) a purge of the shared caches in fron
                       logged; default 5
 MASTHEAD_PURGE_LIVE   seconds since its last record for a server process to count as live, so
                       that a purge waits for it; default 3.5 (each records every second)
+MASTHEAD_TASK_POLL    seconds between the worker's looks at an empty task queue when no
+                      notification wakes it (pagecache/wake.py); default 0.2
 """
 
 import os
@@ -22,3 +24,4 @@ TASKS = {
 }
 MASTHEAD_PURGE_WAIT = float(os.environ.get("MASTHEAD_PURGE_WAIT", "5"))
 MASTHEAD_PURGE_LIVE = float(os.environ.get("MASTHEAD_PURGE_LIVE", "3.5"))
+MASTHEAD_TASK_POLL = float(os.environ.get("MASTHEAD_TASK_POLL", "0.2"))

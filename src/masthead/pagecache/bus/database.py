@@ -1,12 +1,16 @@
-"""Invalidations through the database: a log table that each process polls off the hot path."""
+"""Invalidations through the database: a log table that each process reads off the hot path,
+as soon as it is told of a new row (PostgreSQL: a NOTIFY sent in the publishing transaction,
+pagecache/wake.py) and every `poll_interval` seconds in any case (on SQLite, which has no
+notification, every `wake.ALONE` seconds)."""
 
 import logging
-import time
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
+
+from masthead.pagecache import wake
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +31,7 @@ class DatabaseBus:
             Invalidation.objects.create(seq=counter.value, tags=" ".join(sorted(tags)))
             if counter.value % 500 == 0:
                 Invalidation.objects.filter(created_at__lt=timezone.now() - KEEP).delete()
+            wake.notify(wake.INVALIDATIONS)  # PostgreSQL: delivered as this commits
         return counter.value
 
     def ack(self, process: str, seq: int) -> None:
@@ -61,6 +66,13 @@ class DatabaseBus:
         stopped: Callable[[], bool],
         on_lost: Callable[[], None] = lambda: None,
     ) -> None:
+        waiter = wake.Waiter([wake.INVALIDATIONS]).start()
+        try:
+            self._poll(waiter, on_start, on_invalidation, stopped, on_lost)
+        finally:
+            waiter.stop()
+
+    def _poll(self, waiter, on_start, on_invalidation, stopped, on_lost) -> None:
         from masthead.pagecache.models import Invalidation
 
         last = None
@@ -79,4 +91,4 @@ class DatabaseBus:
                 last = None
                 close_old_connections()
                 connection.close()
-            time.sleep(self.poll_interval)
+            waiter.wait(wake.INVALIDATIONS, self.poll_interval)
