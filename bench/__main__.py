@@ -72,8 +72,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--only",
         choices=["freshness", "archive", "search", "yardstick"],
-        help="run this step alone (freshness, search, yardstick: on the --stories corpus; archive: on "
-        "the --sizes corpora that exist, as they are)",
+        help="run this step alone (freshness, search, yardstick: on the --stories corpus; "
+        "archive: on the --sizes corpora that exist, as they are)",
     )
     parser.add_argument(
         "--database-url", help="--only search: the corpus in this PostgreSQL database instead"
