@@ -3,7 +3,8 @@
 1. `wxr.survey()` reads the whole file: a file that is not well-formed stops here, before
    anything is written.
 2. Authors, categories, tags and attachments (images), as the file lists them.
-3. Posts (stories); pages and menus are listed in the report until Masthead has standard pages.
+3. Posts (stories) and pages (standard pages, pages.py); then the nav menus (navmenus.py),
+   whose links point at what passes 2 and 3 brought in.
 
 Each object is written in its own transaction with its `ImportedObject` row, so an import
 stopped at any point (even by SIGKILL) is finished by the next run. `dry_run` runs everything in
@@ -24,13 +25,12 @@ from django.db import transaction
 from wagtail.models import Site
 
 from masthead.sections.models import HomePage
-from masthead.wordpress import fetch, media, oldurls, stories, taxonomy, wxr
+from masthead.wordpress import fetch, media, navmenus, oldurls, pages, stories, taxonomy, wxr
 from masthead.wordpress.models import ImportedObject
 from masthead.wordpress.outcome import FAILED, IMPORTED, SKIPPED, UNCHANGED, Outcome
 
 log = logging.getLogger(__name__)
 
-NOT_YET = "not imported: page type not available"
 IGNORED_TYPES = {
     "revision",
     "customize_changeset",
@@ -114,6 +114,8 @@ class _Gathered:
     categories: list = field(default_factory=list)
     images: dict = field(default_factory=dict)
     images_by_url: dict = field(default_factory=dict)
+    menus: list = field(default_factory=list)  # nav_menu terms, in file order
+    links: list = field(default_factory=list)  # navmenus.Link of each nav_menu_item
     done: int = 0
 
 
@@ -156,6 +158,7 @@ def _run(options: Options, result: Result, home: HomePage, progress) -> None:
     _posts(options, context, outcome, lambda: progress(gathered.done, total), gathered)
     with transaction.atomic():
         oldurls.remember_attachment_pages(site_url, outcome)
+    navmenus.import_menus(site_url, gathered.menus, gathered.links, options.force, outcome)
 
 
 def _term(record: wxr.Term, gathered: _Gathered, outcome: Outcome) -> None:
@@ -168,7 +171,7 @@ def _term(record: wxr.Term, gathered: _Gathered, outcome: Outcome) -> None:
             oldurls.remember_tag(record.slug, tag, outcome)
         outcome.count("tag", UNCHANGED if existed else IMPORTED)
     elif record.taxonomy == "nav_menu":
-        outcome.count("menu", SKIPPED, f"menu {record.name}", NOT_YET)
+        gathered.menus.append(record)
 
 
 def _posts(options, context, outcome: Outcome, tick, gathered: _Gathered) -> None:
@@ -189,6 +192,13 @@ def _posts(options, context, outcome: Outcome, tick, gathered: _Gathered) -> Non
             )
             continue
         seen.add(key)
+        if record.post_type == "nav_menu_item":
+            link = navmenus.Link.of(record)
+            if link is None:
+                outcome.count("menu item", SKIPPED, record.label, "in no menu")
+            else:
+                gathered.links.append(link)
+            continue
         _item(record, context, outcome)
 
 
@@ -204,10 +214,14 @@ def _item(item: wxr.Item, context, outcome: Outcome) -> None:
             log.exception("WordPress %s failed", item.label)
             outcome.count("post", FAILED, item.label, f"{type(error).__name__}: {error}")
     elif kind == "page":
-        outcome.count("page", SKIPPED, item.label, NOT_YET)
-        outcome.urls.append((item.link, "page", NOT_YET))
-    elif kind == "nav_menu_item":
-        outcome.count("menu item", SKIPPED, item.label, NOT_YET)
+        if item.status in stories.NOT_IMPORTED_STATUSES:
+            outcome.count("page", SKIPPED, item.label, f"status {item.status!r} is not imported")
+            return
+        try:
+            pages.import_page(item, context, outcome)
+        except Exception as error:  # one bad page never stops the run
+            log.exception("WordPress %s failed", item.label)
+            outcome.count("page", FAILED, item.label, f"{type(error).__name__}: {error}")
     elif kind in IGNORED_TYPES:
         outcome.count(kind, SKIPPED)
     else:

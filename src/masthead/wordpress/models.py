@@ -15,6 +15,7 @@ class ImportedObject(models.Model):
         CATEGORY = "category", "Category"
         TAG = "tag", "Tag"
         AUTHOR = "author", "Author"
+        MENU = "menu", "Nav menu"
 
     site_url = models.CharField(
         max_length=300, help_text="The export's base site URL: two sites' IDs never mix."
