@@ -80,3 +80,22 @@ def test_a_format_without_a_day_month_or_year_is_refused_with_a_preview(
 def test_sensible_formats_are_accepted():
     for date_format in ("F j, Y", "j F Y", "d/m/Y", "D j M Y", r"j \d\e F \d\e Y"):
         validate_date_format(date_format)
+
+
+@pytest.mark.parametrize(
+    ("date_format", "preview", "suggestion"),
+    [
+        ("%d/%m/%Y", "%03/%08/%2023", "d/m/Y"),
+        ("%-d %B %Y", "%-03 %B %2023", "j F Y"),
+        ("dd/mm/yyyy", "0303/0808/23232323", "d/m/Y"),
+    ],
+)
+def test_a_format_in_another_syntax_is_refused_with_a_preview_and_the_django_equivalent(
+    date_format, preview, suggestion
+):
+    with override_settings(TIME_ZONE="Europe/London"), pytest.raises(ValidationError) as error:
+        validate_date_format(date_format)
+    message = " ".join(error.value.messages)
+    assert f"“{preview}”" in message
+    assert f"“{suggestion}”" in message
+    validate_date_format(suggestion)

@@ -197,3 +197,13 @@ def test_the_admin_refuses_a_date_format_without_a_day_showing_what_it_would_pri
         settings.full_clean()
     (message,) = error.value.message_dict["date_format"]
     assert "“F Y” would print August 3, 2023 as “August 2023”: it shows no day" in message
+
+
+def test_the_admin_refuses_a_strftime_date_format_suggesting_djangos(site):
+    settings = SiteSettings.for_site(site)
+    settings.date_format = "%d/%m/%Y"
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    (message,) = error.value.message_dict["date_format"]
+    assert "would print August 3, 2023 as “%03/%08/%2023”" in message
+    assert "“d/m/Y”" in message

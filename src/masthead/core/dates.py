@@ -7,6 +7,7 @@ a story of the newsroom's today; the page showing it must not outlive the newsro
 (`next_midnight`, recorded as the page cache's expiry by the template filter).
 """
 
+import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -21,6 +22,16 @@ TIME_FORMAT = "H:i"  # "14:35"
 PREVIEW_DATE = datetime(2023, 8, 3, 12, 0, tzinfo=ZoneInfo("UTC"))
 DAY_CODES, MONTH_CODES, YEAR_CODES = "dj", "FMmnNbE", "Yyo"
 TIME_CODES = "aAfgGhHiBsuvIeOPTZcrU"
+# strftime codes a newsroom may type, and Django's equivalents (for the suggestion).
+STRFTIME_CODES = {
+    "d": "d", "-d": "j", "e": "j", "m": "m", "-m": "n", "Y": "Y", "y": "y", "B": "F",
+    "b": "M", "h": "M", "A": "l", "a": "D", "H": "H", "-H": "G", "I": "h", "M": "i",
+    "S": "s", "p": "A", "Z": "T", "z": "O", "j": "z", "%": "%",
+}  # fmt: skip
+STRFTIME_CODE = re.compile(r"%(-?[A-Za-z%])")
+# Other habits ("dd/mm/yyyy", from spreadsheets and moment.js): a code written twice in a row
+# prints twice ("0303/0808/23232323").
+DOUBLED_CODE = re.compile(r"(?<!\\)([A-Za-z])\1+")
 
 
 @lru_cache(maxsize=8)
@@ -51,23 +62,57 @@ def _codes(date_format: str) -> set[str]:
     return codes
 
 
+def _django_equivalent(date_format: str) -> str:
+    """`date_format` written the way Django's date syntax expects: strftime codes ("%d/%m/%Y")
+    and doubled codes ("dd/mm/yyyy") translated ("d/m/Y")."""
+    if "%" in date_format:
+        return STRFTIME_CODE.sub(
+            lambda match: STRFTIME_CODES.get(match.group(1), match.group(1).lstrip("-")),
+            date_format,
+        ).replace("%", "")
+
+    def single(match: re.Match) -> str:
+        letter = match.group(1)
+        if letter.lower() == "y":
+            return "Y" if len(match.group(0)) >= 4 else "y"
+        return {"D": "d", "M": "F" if len(match.group(0)) >= 4 else "M"}.get(letter, letter)
+
+    return DOUBLED_CODE.sub(single, date_format)
+
+
+def _literal_problem(date_format: str) -> str:
+    """What in `date_format` prints literally or twice where a code was meant, or ""."""
+    if "%" in _codes(date_format):
+        return "“%” is strftime's syntax and prints as it is"
+    doubled = [m.group(0) for m in DOUBLED_CODE.finditer(date_format)]
+    if doubled:
+        return f"{', '.join(doubled)} prints the same code more than once"
+    return ""
+
+
 def validate_date_format(date_format: str) -> None:
-    """Refuse a format that does not show a day, a month and a year, or that shows a time (the
-    time is added where it is wanted); the message previews what the format would print."""
+    """Refuse a format that does not show a day, a month and a year, that shows a time (the
+    time is added where it is wanted), or that is written in another syntax (strftime's "%d",
+    a spreadsheet's "dd"); the message previews what the format would print."""
     codes = _codes(date_format)
+    literal = _literal_problem(date_format)
     missing = [
         name
         for name, choices in (("day", DAY_CODES), ("month", MONTH_CODES), ("year", YEAR_CODES))
         if not codes & set(choices)
     ]
     timed = sorted(codes & set(TIME_CODES))
-    if not missing and not timed:
+    if not missing and not timed and not literal:
         return
     preview = dateformat.format(in_newsroom(PREVIEW_DATE), date_format) if date_format else ""
     problems = []
-    if missing:
+    if literal:
+        problems.append(
+            f"{literal}: Django's date syntax writes it “{_django_equivalent(date_format)}”"
+        )
+    if missing and not literal:
         problems.append(f"it shows no {' and no '.join(missing)}")
-    if timed:
+    if timed and not literal:
         problems.append(f"it shows a time ({', '.join(timed)}): leave the time out")
     raise ValidationError(
         "“%(format)s” would print August 3, 2023 as “%(preview)s”: %(problems)s. "
