@@ -136,4 +136,4 @@ def test_reading_time_and_excerpt_are_stored_when_a_revision_is_published(sectio
     publish(page)
     assert page.word_count == 5
     assert page.reading_minutes == 1
-    assert page.summary == "A dek Now much shorter & sweeter."
+    assert page.summary == "A dek\nNow much shorter & sweeter."

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+import masthead
 from tests.conftest import REFERENCE_URL
 from tests.pages import links, main_text, parse, visible_text
 
@@ -120,9 +121,23 @@ def test_dont_miss_shows_the_picks_in_order_with_10_word_excerpts(response):
         "China’s gift to Pak a gambit in Indian Ocean",
     ]
     assert [visible_text(p) for p in aside.xpath(".//p")] == [
-        "It is time for Kosovo’s Prime Minister Kurti to wake",
-        "The frigate is the largest and most advanced warship China",
+        "It is time for Kosovo’s Prime Minister Kurti to wake…",
+        "The frigate is the largest and most advanced warship China…",
     ]
+
+
+def test_excerpts_mark_where_the_body_starts_and_where_they_were_cut(response):
+    """The words stay the reference's; the join is marked by the stylesheet (a dash before the
+    body), the cut by "…", which is not a word."""
+    latest = parse(response).xpath("//section[contains(@class, 'latest')]")[0]
+    rubio = latest.xpath(".//p")[1]
+    (lead,) = rubio.xpath("./span[@class='excerpt__lead']")
+    (body,) = rubio.xpath("./span[@class='excerpt__body']")
+    assert visible_text(lead).endswith("process…reports Asian Lite News")
+    assert visible_text(body).startswith("U.S. Secretary of State Marco Rubio")
+    assert visible_text(rubio).endswith("the Russia-Ukraine conflict…")
+    css = (Path(masthead.__file__).parent / "static/masthead/css/site.css").read_text("utf-8")
+    assert '.excerpt__lead + .excerpt__body::before { content: "— "; }' in css
 
 
 def test_every_link_in_the_page_reaches_a_published_page(client, response):

@@ -192,7 +192,7 @@ class ArticlePage(BasePage):
         self.word_count = text.word_count(running_text)
         self.reading_minutes = text.reading_minutes(self.word_count)
         lead = text.standfirst_with_credit(self.standfirst, self.credit)
-        self.summary = text.first_words(f"{lead} {running_text}", text.EXCERPT_STORE_WORDS)
+        self.summary = text.lead_and_body(lead, running_text, text.EXCERPT_STORE_WORDS)
 
     def full_clean(self, *args, **kwargs):
         # save_revision() cleans first, so each revision's content carries the derived fields.
@@ -251,6 +251,11 @@ class ArticlePage(BasePage):
         """The first `words` words of standfirst, credit and body run together, as the
         reference page's "Latest from" and "Don't Miss" show them (../shared/SEED-PAGE.md)."""
         return text.first_words(self.summary, words)
+
+    def excerpt_parts(self, words: int) -> text.ExcerptParts:
+        """The same words split where the body starts, and whether they were cut, so that the
+        page can mark the join and the cut (neither adds a word)."""
+        return text.excerpt_parts(self.summary, words)
 
     def teaser(self, words: int) -> str:
         """A listing's excerpt: the standfirst (else the body's start), cut on a word boundary

@@ -2,6 +2,7 @@
 
 import math
 from functools import lru_cache
+from typing import NamedTuple
 
 from wagtail.rich_text import get_text_for_indexing
 
@@ -23,6 +24,33 @@ def word_count(text: str) -> int:
 def first_words(text: str, count: int) -> str:
     """The first `count` words of `text`, cut on word boundaries."""
     return " ".join((text or "").split()[:count])
+
+
+def lead_and_body(lead: str, body: str, count: int) -> str:
+    """The first `count` words of the lead (standfirst and credit) and the body, with a line
+    break where the body starts (`excerpt_parts` finds it; everything else splits on any
+    whitespace, so the words are the same)."""
+    lead_words = lead.split()[:count]
+    body_words = body.split()[: count - len(lead_words)]
+    return "\n".join(" ".join(part) for part in (lead_words, body_words) if part)
+
+
+class ExcerptParts(NamedTuple):
+    lead: str  # standfirst and credit
+    body: str  # the body's first words
+    cut: bool  # more words follow
+
+
+def excerpt_parts(summary: str, count: int) -> ExcerptParts:
+    """The first `count` words of a summary made by `lead_and_body`, split where the body
+    starts. A summary with no break (stored before it had one) is all lead."""
+    lead, _, body = (summary or "").partition("\n")
+    lead_words, body_words = lead.split(), body.split()
+    shown_lead = lead_words[:count]
+    shown_body = body_words[: count - len(shown_lead)]
+    return ExcerptParts(
+        " ".join(shown_lead), " ".join(shown_body), len(lead_words) + len(body_words) > count
+    )
 
 
 SENTENCE_ENDS = (".", "!", "?", "…", ":", '"', "”", "’", "'", ")")
