@@ -44,9 +44,14 @@ def test_todays_stories_show_the_time_in_the_newsroom_zone():
             datetime(2026, 12, 6, 22, 0, tzinfo=UTC),
             datetime(2026, 12, 6, 14, 35, tzinfo=UTC),
         )
-        assert news_date(afternoon, time_if_today=True, now=now) == "14:35"
+        assert news_date(afternoon, time_if_today=True, now=now) == "Today at 14:35"
+        assert (
+            news_date(afternoon, "j F Y", date_and_time_if_today=True, now=now)
+            == "6 December 2026 at 14:35 GMT"
+        )
         yesterday = datetime(2026, 12, 5, 23, 59, tzinfo=UTC)
         assert news_date(yesterday, time_if_today=True, now=now) == "December 5, 2026"
+        assert news_date(yesterday, date_and_time_if_today=True, now=now) == "December 5, 2026"
     with override_settings(TIME_ZONE="Asia/Kolkata"):
         # 22:00 UTC is already tomorrow (03:30) in Kolkata: 14:35 UTC is yesterday there.
         assert news_date(afternoon, time_if_today=True, now=now) == "December 6, 2026"

@@ -106,13 +106,29 @@ def test_todays_stories_show_their_time_until_the_newsrooms_midnight(client):
     client.get("/")  # (imports everything a request needs before the clock is frozen)
     with freeze_time("2026-12-06 18:28:00"):
         first = client.get("/world/")
-        assert visible_text(parse(first).xpath("//p[@class='teaser__meta']/time")[0]) == "22:05"
+        listing_time = parse(first).xpath("//p[@class='teaser__meta']/time")[0]
+        assert visible_text(listing_time) == "Today at 22:05"
         # Shared caches (the page cache, Varnish) keep it until midnight, two minutes away, and
         # no longer (they would keep it five).
         assert "s-maxage=120," in first["Cache-Control"]
     with freeze_time("2026-12-06 18:40:00"):  # 00:10 the next day in Kolkata
         later = parse(client.get("/world/")).xpath("//p[@class='teaser__meta']/time")[0]
         assert visible_text(later) == "December 6, 2026"
+
+
+def test_a_story_page_of_today_shows_the_date_with_the_time(client):
+    # 22:05 in Kolkata on December 6; the reader comes at 23:58 the same day, then the next day.
+    story = ArticlePageFactory(
+        parent=section_named("world"),
+        published_at=datetime(2026, 12, 6, 16, 35, tzinfo=UTC),
+        published=True,
+    )
+    client.get("/")
+    for now in ("2026-12-06 18:28:00", "2026-12-06 18:40:00"):
+        with freeze_time(now):
+            (story_time, *_) = parse(client.get(story.url)).xpath("//article//time")
+        expected = "December 6, 2026 at 22:05 IST" if now.endswith("28:00") else "December 6, 2026"
+        assert visible_text(story_time) == expected
 
 
 def test_the_phone_header_opens_search_and_menu_without_javascript(client, home):

@@ -2,9 +2,10 @@
 time zone (MASTHEAD_TIME_ZONE) and in the date format the newsroom chose (SiteSettings).
 
 Formats use Django's date syntax, as WordPress uses PHP's: "F j, Y" is "August 3, 2023",
-"j F Y" is "3 August 2023", "d/m/Y" is "03/08/2023". A listing shows only the time ("14:35") for
-a story of the newsroom's today; the page showing it must not outlive the newsroom's midnight
-(`next_midnight`, recorded as the page cache's expiry by the template filter).
+"j F Y" is "3 August 2023", "d/m/Y" is "03/08/2023". A listing shows "Today at 14:35" for a story
+of the newsroom's today; the page showing it must not outlive the newsroom's midnight
+(`next_midnight`, recorded as the page cache's expiry by the template filter). A story page of
+today shows the date with the time ("December 6, 2026 at 14:35 GMT"), true after midnight too.
 """
 
 import re
@@ -140,16 +141,18 @@ def news_date(
     *,
     with_time: bool = False,
     time_if_today: bool = False,
+    date_and_time_if_today: bool = False,
     now: datetime | None = None,
 ) -> str:
     """`value` as the newsroom writes it: the date in its format ("August 3, 2023"); with the
-    time ("August 3, 2023 at 14:05 BST"); or only the time ("14:35") when `time_if_today` and it
-    is the newsroom's today."""
+    time ("August 3, 2023 at 14:05 BST"), always (`with_time`) or when it is the newsroom's
+    today (`date_and_time_if_today`, a story page); or "Today at 14:35" when `time_if_today`
+    and it is the newsroom's today (a listing, which must not outlive the midnight)."""
     local = in_newsroom(value)
     if time_if_today and is_today(value, now):
-        return dateformat.format(local, TIME_FORMAT)
+        return f"Today at {dateformat.format(local, TIME_FORMAT)}"
     date = dateformat.format(local, date_format or DEFAULT_DATE_FORMAT)
-    if with_time:
+    if with_time or (date_and_time_if_today and is_today(value, now)):
         return f"{date} at {dateformat.format(local, TIME_FORMAT)} {local.tzname()}"
     return date
 

@@ -36,9 +36,16 @@ def long_datetime(context, value) -> str:
 
 
 @pass_context
+def story_date(context, value) -> str:
+    """A story page's date: with the time for the newsroom's today ("December 6, 2026 at 23:06
+    GMT"), which stays true after midnight, else the date alone."""
+    return news_date(value, _date_format(context), date_and_time_if_today=True)
+
+
+@pass_context
 def listing_date(context, value) -> str:
-    """A listing's date: the time alone ("14:35") for the newsroom's today, else the date. A
-    page showing a time is not cached past the newsroom's midnight, when it would be wrong."""
+    """A listing's date: "Today at 14:35" for the newsroom's today, else the date. A page
+    showing it is not cached past the newsroom's midnight, when it would be wrong."""
     if is_today(value):
         deps.record_expiry(next_midnight())
     return news_date(value, _date_format(context), time_if_today=True)
@@ -53,6 +60,7 @@ def environment(**options) -> Environment:
         long_date=long_date,
         long_datetime=long_datetime,
         listing_date=listing_date,
+        story_date=story_date,
         iso_datetime=iso_datetime,
         first_words=first_words,
         cut_words=cut_words,
