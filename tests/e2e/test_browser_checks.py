@@ -304,3 +304,13 @@ def _lost_points(data, category):
                 f"{category}: {ref['id']} scored {audit['score']}: {audit['title']}"
                 f" {audit.get('displayValue', '')} {' | '.join(nodes[:5])}"
             )
+
+
+def test_the_layout_has_no_holes_and_the_footer_sits_at_the_bottom(server, browser_notes):
+    """tests/e2e/layout.mjs: section rows fill their width, the footer sits at the bottom of a
+    short page and lines up, and many header sections wrap instead of scrolling out of sight."""
+    result = run(["node", Path(__file__).with_name("layout.mjs"), server], timeout=300)
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    problems = [line for line in lines if line["step"] == "problem"]
+    browser_notes.append(f"layout: {len(lines)} checks, {len(problems)} problems")
+    assert result.returncode == 0 and not problems, problems or result.stderr[-2000:]
