@@ -11,7 +11,16 @@ def notice_meta(name: str, description: str, context) -> HeadMeta:
 
 
 not_found = partial(notice_meta, "Page not found", "The page you asked for is not here.")
-gone = partial(notice_meta, "Story removed", "This story is no longer available.")
+
+
+def gone(context) -> HeadMeta:
+    """410 Gone, worded for what was there: "Story removed", "Page removed"."""
+    kind = context.get("gone_kind") or "page"
+    return notice_meta(
+        f"{kind.capitalize()} removed", f"This {kind} is no longer available.", context
+    )
+
+
 form_expired = partial(notice_meta, "Form expired", "")
 locked_out = partial(notice_meta, "Too many attempts", "")
 password_required = partial(notice_meta, "Password required", "")
