@@ -13,9 +13,10 @@ def page_types() -> list[type]:
     return [model for model in get_page_models() if issubclass(model, BasePage)]
 
 
-def test_masthead_has_its_three_page_types():
+def test_masthead_has_its_four_page_types():
     assert {model._meta.label for model in page_types()} == {
         "articles.ArticlePage",
+        "pages.StandardPage",
         "sections.HomePage",
         "sections.SectionPage",
     }
