@@ -45,7 +45,6 @@ EXPECTED = {
     "feed": 6,
     "sitemap index": 8,
     "sitemap stories part": 2,
-    "sitemap pages": 2,
     "sitemap sections": 3,
     "sitemap tags": 2,
     "sitemap authors": 3,
