@@ -176,36 +176,3 @@ def test_the_main_button_is_the_next_step(client):
     html = client.get(add_url()).content.decode()
     footer = html[html.index("actions--primary") :]
     assert footer.index('name="action-submit"') < footer.index("action-save")
-
-
-def test_a_duplicate_upload_is_dropped_without_a_deleted_banner(client):
-    """Issue 13: after submitting, "Image 'lead' deleted." for an image still on the story. The
-    in-place upload drops the library's duplicate here, not through Wagtail's delete view."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.urls import reverse
-    from wagtail.images import get_image_model
-    from wagtail.images.tests.utils import get_test_image_file
-
-    png = get_test_image_file("lead.png").file.getvalue()
-
-    assert client.login(username="reporter", password=STAFF_PASSWORD)
-    upload = {"image-chooser-upload-title": "lead"}
-    first = client.post(
-        "/admin/images/chooser/create/",
-        {**upload, "image-chooser-upload-file": SimpleUploadedFile("lead.png", png)},
-    ).json()
-    assert first["step"] == "chosen"
-    again = client.post(
-        "/admin/images/chooser/create/",
-        {**upload, "image-chooser-upload-file": SimpleUploadedFile("lead.png", png)},
-    ).json()
-    assert again["step"] == "duplicate_found"
-    existing, new = int(first["result"]["id"]), get_image_model().objects.latest("pk").pk
-    next_url = reverse("wagtailimages_chooser:chosen", args=(existing,))
-    response = client.post(
-        f"/admin/newsroom/images/{new}/discard-duplicate/?next={next_url}", follow=True
-    )
-    assert int(response.json()["result"]["id"]) == existing
-    assert list(get_image_model().objects.values_list("pk", flat=True)) == [existing]
-    home = client.get("/admin/").content.decode()
-    assert "deleted" not in home

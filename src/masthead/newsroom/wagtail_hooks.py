@@ -9,7 +9,6 @@ from wagtail.admin.menu import MenuItem
 from masthead.newsroom import (
     action_menu,
     image_defaults,
-    image_duplicates,
     live_checks,
     panels,
     sections_rule,
@@ -46,11 +45,6 @@ def notification_urls():
             "newsroom/image-defaults/<int:image_id>/",
             image_defaults.image_defaults_json,
             name="newsroom_image_defaults",
-        ),
-        path(
-            "newsroom/images/<int:image_id>/discard-duplicate/",
-            image_duplicates.discard_duplicate,
-            name="newsroom_discard_duplicate_image",
         ),
         path(
             "newsroom/notifications/read/",

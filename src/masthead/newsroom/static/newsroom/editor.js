@@ -212,9 +212,7 @@ document.addEventListener("change", (event) => {
           const next = new URL(existing, window.location.href).searchParams.get("next");
           const body = new FormData();
           body.append("csrfmiddlewaretoken", csrf());
-          // Not Wagtail's delete view itself: it would queue "Image '…' deleted." for the next page.
-          const discard = existing.replace(/^.*\/images\/(\d+)\/delete\/(.*)$/, "/admin/newsroom/images/$1/discard-duplicate/$2");
-          const deleted = await answerOf(await fetch(discard, { method: "POST", body, headers: { "X-CSRFToken": csrf() } }));
+          const deleted = await answerOf(await fetch(existing, { method: "POST", body, headers: { "X-CSRFToken": csrf() } }));
           answer = deleted.step === "chosen" ? deleted : await answerOf(await fetch(next));
         }
       }
