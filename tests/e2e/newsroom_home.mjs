@@ -59,17 +59,23 @@ async function reporterStartsAStory() {
   const button = page.locator(`[data-newsroom-new-story] a[data-desk="${topNewsId}"]`);
   const label = squash(await button.innerText());
   await Promise.all([page.waitForURL(/\/admin\/pages\/add\/articles\/articlepage\/\d+\//), button.click()]);
-  report("new-story", { label, url: new URL(page.url()).pathname });
+  const headlineLabel = await page.locator("#id_title-label").boundingBox();
+  report("new-story", {
+    label,
+    url: new URL(page.url()).pathname,
+    headline_label: squash(await page.locator("#id_title-label").innerText()),
+    headline_label_width: headlineLabel ? Math.round(headlineLabel.width) : 0,
+  });
   current = "Before you publish, live: an empty story is not ready";
   const checks = page.locator("[data-newsroom-checks]");
-  await page.locator('[data-newsroom-checks][data-problems="2"]').waitFor();
+  await page.locator('[data-newsroom-checks][data-problems="3"]').waitFor();
   const empty = squash(await checks.innerText());
   current = "write the story";
   await page.locator("#id_title").fill(headline);
   await page.locator("#id_standfirst").fill(`What happened: ${headline}.`);
-  current = "Before you publish, live: ready once headline and standfirst are typed";
-  await page.locator('[data-newsroom-checks][data-problems="0"]').waitFor();
-  report("live-checks", { empty, typed: squash(await checks.innerText()) });
+  current = "Before you publish, live: still no body text once headline and standfirst are typed";
+  await page.locator('[data-newsroom-checks][data-problems="1"]').waitFor();
+  const partial = squash(await checks.innerText());
   report("agency-added", await addAgencyInChooser());
   // A new story opens with an empty paragraph (the newsroom's form); else insert one.
   if (!(await page.locator("#body-root [contenteditable=true]").count())) {
@@ -80,6 +86,9 @@ async function reporterStartsAStory() {
   await editor.waitFor();
   await editor.click();
   await page.keyboard.type("The council voted on Tuesday night.");
+  current = "Before you publish, live: ready once the body has text";
+  await page.locator('[data-newsroom-checks][data-problems="0"]').waitFor();
+  report("live-checks", { empty, partial, typed: squash(await checks.innerText()) });
   await page.waitForTimeout(1500); // let Wagtail's autosave settle before submitting
   await page.waitForLoadState("networkidle").catch(() => {});
   current = "send it to copy edit";
@@ -93,6 +102,25 @@ async function reporterStartsAStory() {
   const message = squash(await page.locator(".messages").first().innerText());
   if (/could not be|validation errors/i.test(message)) throw new Error(`not submitted: ${message}`);
   report("submitted", { message });
+}
+
+// "Awaiting your review": the headline cell's width, and whether a row overflows its panel, on
+// a desktop and on a phone (issue 13: headlines broken mid-word, rows clipped on a phone).
+async function awaitingLayout() {
+  const measure = () => page.locator("#awaiting-review-section").evaluate((panel) => {
+    const cell = panel.querySelector("td.title");
+    const row = panel.querySelector("tbody tr");
+    const scroller = row.closest("[data-newsroom-scroll], .w-panel__content") || panel;
+    const clipped = row.getBoundingClientRect().right > panel.getBoundingClientRect().right + 1
+      && scroller.scrollWidth <= scroller.clientWidth;
+    return { title_width: Math.round(cell.getBoundingClientRect().width), clipped };
+  });
+  const viewport = page.viewportSize();
+  const desktop = await measure();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phone = await measure();
+  await page.setViewportSize(viewport);
+  return { desktop, phone };
 }
 
 async function copyEditorIsTold() {
@@ -115,6 +143,7 @@ async function copyEditorIsTold() {
     pipeline: counts,
     awaiting_links_to_edit: (await awaiting.locator("a[href*='/edit/']").count()) > 0,
     generic_panels: await page.locator("text=Your most recent edits").count(),
+    awaiting_layout: await awaitingLayout(),
   });
   if (shots) {
     await page.setViewportSize({ width: 1400, height: 900 });

@@ -292,14 +292,22 @@ def test_newsroom_home_starts_a_story_and_tells_the_copy_editor(newsroom, browse
     assert result.returncode == 0, f"newsroom_home.mjs failed:\n{result.stderr}\nsteps: {steps}"
     live = steps["live-checks"]
     assert "needs a headline" in live["empty"] and "needs a standfirst" in live["empty"], live
+    assert "Ready to publish" not in live["partial"], live  # no body text yet (issue 13)
+    assert "needs body text" in live["partial"], live
     assert "Ready to publish" in live["typed"], live
     agency = steps["agency-added"]  # the chooser tells kinds apart and adds in place
     assert "Kind" in agency["headers"] and agency["chosen"] == agency["name"], agency
     new_story = steps["new-story"]
     assert new_story["label"] == "New story in Top News", new_story
+    # the headline is labelled, with its required mark, not only a placeholder (issue 13)
+    assert new_story["headline_label"] == "Headline*", new_story
+    assert new_story["headline_label_width"] > 40, new_story
     assert new_story["url"] == f"/admin/pages/add/articles/articlepage/{newsroom['top_news']}/"
     assert "Notifications (" in steps["menu"]["notifications"], steps["menu"]
     home = steps["home"]
+    layout = home["awaiting_layout"]  # headlines not squeezed, rows not clipped (issue 13)
+    assert layout["desktop"]["title_width"] >= 240, layout
+    assert layout["phone"]["title_width"] >= 160 and not layout["phone"]["clipped"], layout
     assert "Riley Reporter" in home["row"] and "Top News" in home["row"], home
     assert home["pipeline"]["copy_edit"] >= 1, home
     assert home["awaiting_links_to_edit"] and home["generic_panels"] == 0, home

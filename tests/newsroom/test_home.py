@@ -212,3 +212,17 @@ def test_awaiting_your_review_labels_each_step(client):
     assert len(labels) == len(names) >= 2, tasks
     assert labels[0] == f"{names[0]}: In progress", labels
     assert all(label.startswith(name) for label, name in zip(labels, names, strict=True)), labels
+
+
+def test_the_board_links_only_the_stories_the_viewer_may_open(client):
+    """Issue 13: a contributor was offered live Business stories they may not edit."""
+    live = ArticlePageFactory(
+        parent=section("business"), title="Live business story", last_published_at=timezone.now()
+    )
+    own = draft("contributor", "business", "Casey's own draft")
+    html = home_as(client, "contributor")
+    board = html[html.index("Desk board") :]
+    assert "Live business story" in board
+    assert f"/admin/pages/{live.pk}/edit/" not in board
+    assert f"/admin/pages/{own.pk}/edit/" in board
+    assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200

@@ -1,8 +1,15 @@
 """ "Before you publish" as the writer types: the form as posted, checked on the server."""
 
 import pytest
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
+from tests.factories import (
+    STAFF_PASSWORD,
+    ArticlePageFactory,
+    ImageFactory,
+    newsroom_staff,
+    section_named,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 URL = "/admin/newsroom/checks/"
@@ -28,7 +35,8 @@ def checks(client, data, page=None):
 
 def test_an_empty_story_is_not_ready(reporter):
     html = checks(reporter, {"title": "", "standfirst": ""})
-    assert 'data-problems="2"' in html
+    assert 'data-problems="3"' in html
+    assert "A story needs body text before it is published." in html
     assert "A story needs a headline before it is published." in html
     assert "A story needs a standfirst before it is published." in html
     assert "Ready to publish" not in html
@@ -42,10 +50,47 @@ def test_a_lead_image_needs_alt_text_and_is_told_without_credit(reporter):
 
 def test_a_long_headline_is_told_and_a_complete_story_is_ready(reporter):
     long_title = "A headline " * 11
-    html = checks(reporter, {"title": long_title, "standfirst": "Dek"})
+    html = checks(reporter, {"title": long_title, "standfirst": "Dek", **BODY})
     assert 'data-problems="0"' in html and "over 110" in html
-    html = checks(reporter, {"title": "Bridge reopens", "standfirst": "Dek"})
+    html = checks(reporter, {"title": "Bridge reopens", "standfirst": "Dek", **BODY})
     assert "Ready to publish" in html
+
+
+BODY = nested_form_data({"body": streamfield([("paragraph", rich_text("<p>The bridge.</p>"))])})
+
+
+def test_the_bodys_blocks_are_checked_as_a_publish_would_be(reporter):
+    """Issue 13: "Ready to publish" with an empty body, a quote without its speaker and a body
+    image without alt text."""
+    image = ImageFactory()
+    body = nested_form_data(
+        {
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("")),
+                    ("quote", {"text": "We will rebuild it", "verb": "said", "speaker": ""}),
+                    ("image", {"image": image.pk, "alt_text": "", "caption": "", "credit": "C"}),
+                ]
+            )
+        }
+    )
+    html = checks(reporter, {"title": "Bridge", "standfirst": "Dek", **body})
+    assert "Ready to publish" not in html
+    assert 'data-problems="2"' in html  # the quote has words: body text is there
+    assert "Say who said the quote “We will rebuild it”." in html
+    assert "Describe body image 1 for readers who cannot see it (alt text)." in html
+    empty = nested_form_data({"body": streamfield([("paragraph", rich_text(""))])})
+    html = checks(reporter, {"title": "Bridge", "standfirst": "Dek", **empty})
+    assert "A story needs body text before it is published." in html
+    assert "Ready to publish" not in html
+
+
+def test_a_new_story_does_not_open_as_ready(reporter):
+    """Issue 13: a new, empty story showed "No warnings: the lead image is credited…"."""
+    section = section_named("top-news")
+    html = reporter.get(f"/admin/pages/add/articles/articlepage/{section.pk}/").content.decode()
+    assert "No warnings" not in html and "Ready to publish" not in html
+    assert "A story needs a headline before it is published." in html
 
 
 def test_the_saved_storys_links_are_checked_only_for_those_who_may_edit_it(client):

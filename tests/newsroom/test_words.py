@@ -83,3 +83,21 @@ def test_a_story_in_review_is_in_review_not_in_moderation(client, story):
     html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
     assert "In review" in html
     assert "moderation" not in html.lower()
+
+
+def test_the_editor_speaks_of_stories_not_pages(client, story):
+    """Issue 13: "The page title as you'd like…", "Search all pages…", "Choose when this page
+    should go live", "Page visibility", "…after you select the 'Schedule to publish' option"."""
+    assert client.login(username="editor", password=STAFF_PASSWORD)
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    for pages_word in (
+        "The page title as you",
+        "Search all pages",
+        "Choose when this page should go live",
+        "Page visibility",
+        "Schedule to publish",
+    ):
+        assert pages_word not in html, pages_word
+    assert "The headline as readers see it" in html
+    assert "Choose when this story goes live" in html
+    assert "once you press “Schedule”" in html

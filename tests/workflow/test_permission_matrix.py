@@ -33,7 +33,7 @@ ACTIONS = [
 Y, N = True, False
 # role account: (desk section, {action: (allowed in the desk, allowed outside it)})
 MATRIX = {
-    "contributor": ("business", [(Y, N), (Y, N), (N, N), (N, N), (N, N), (N, N),
+    "contributor": ("business", [(Y, N), (Y, N), (N, N), (Y, N), (N, N), (N, N),
                                  (N, N), (N, N), (N, N), (N, N), (N, N), (N, N)]),
     "reporter": ("top-news", [(Y, N), (Y, N), (N, N), (Y, N), (N, N), (N, N),
                               (N, N), (N, N), (N, N), (N, N), (N, N), (N, N)]),

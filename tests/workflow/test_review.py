@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import WorkflowState
 
 from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
 
@@ -84,16 +83,28 @@ def test_an_editor_cannot_approve_on_another_desk(client):
     assert story.current_workflow_task.name == "Copy edit"
 
 
-def test_a_contributor_cannot_submit_through_the_editor(client):
+def test_a_contributor_submits_a_new_story_to_their_desks_copy_edit(client):
+    """Issue 13: a contributor's new story offered only "Save draft"."""
+    business = section_named("business")
+    login(client, "contributor")
+    add = client.get(f"/admin/pages/add/articles/articlepage/{business.pk}/")
+    assert add.status_code == 200
+    assert b'name="action-submit"' in add.content
+
+
+def test_a_contributor_sends_their_draft_to_copy_edit_through_the_editor(client):
+    from tests.workflow.editor_form import editor_form_data
+
     story = draft_by("contributor", "business")
     login(client, "contributor")
     edit = client.get(f"/admin/pages/{story.pk}/edit/")
-    assert edit.status_code == 200
-    assert b'name="action-submit"' not in edit.content
-    response = client.post(f"/admin/pages/{story.pk}/edit/", {"action-submit": "1"})
-    assert response.status_code in (302, 403)  # Wagtail's admin turns a refusal into a redirect
-    assert response.status_code == 403 or response["Location"] == "/admin/"
-    assert not WorkflowState.objects.filter(object_id=str(story.pk)).exists()
+    assert b'name="action-submit"' in edit.content
+    response = client.post(
+        f"/admin/pages/{story.pk}/edit/", {**editor_form_data(story), "action-submit": "1"}
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.current_workflow_task.name == "Copy edit"
 
 
 def test_a_reporter_sees_the_submit_button(client):

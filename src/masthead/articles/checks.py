@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from masthead.articles.body_facts import body_facts
@@ -27,6 +28,42 @@ def blocking_problems(data: dict, now=None) -> list[Problem]:
         problems.append(
             Problem("lead_image_alt", "Describe the lead image for readers who cannot see it.")
         )
+    if "body" in data:
+        problems += [Problem("body", message) for message in body_problems(data["body"])]
+    return problems
+
+
+def _text(value) -> str:
+    source = getattr(value, "source", value)  # rich text, or plain
+    return " ".join(strip_tags(str(source or "")).split())
+
+
+def body_problems(body) -> list[str]:
+    """What in the body's blocks stops publication: no text, a quote without its words or its
+    speaker, a body image without a description."""
+    problems = []
+    has_text = False
+    images = 0
+    for child in body or []:
+        kind, value = child.block_type, child.value
+        if kind in ("paragraph", "heading") and _text(value):
+            has_text = True
+        elif kind == "quote":
+            words = _text(value.get("text"))
+            has_text = has_text or bool(words)
+            if not words:
+                problems.append("A quote has no words: type them or remove the quote.")
+            elif not _text(value.get("speaker")):
+                short = words if len(words) <= 40 else words[:40].rsplit(" ", 1)[0] + "…"
+                problems.append(f"Say who said the quote “{short}”.")
+        elif kind == "image":
+            images += 1
+            if value.get("image") and not _text(value.get("alt_text")):
+                problems.append(
+                    f"Describe body image {images} for readers who cannot see it (alt text)."
+                )
+    if not has_text:
+        problems.insert(0, "A story needs body text before it is published.")
     return problems
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     Count,
@@ -29,7 +30,7 @@ from wagtail.models import Page, Revision, WorkflowState
 from masthead.articles.models import ArticleByline, ArticlePage
 from masthead.core.dates import in_newsroom
 from masthead.publishing.models import Desk
-from masthead.publishing.visibility import readable_q
+from masthead.publishing.visibility import editable_pages, readable_q
 
 DRAFT, COPY_EDIT, PUBLISH = "draft", "copy_edit", "publish"
 SCHEDULED, EMBARGOED, PUBLISHED_TODAY, PULLED = "scheduled", "embargoed", "today", "pulled"
@@ -94,7 +95,15 @@ def staged_stories(user, now: datetime, desk: Desk | None = None):
         )
     )
     if not (user.is_active and user.is_superuser):
-        stories = stories.filter(readable_q(user))
+        stories = stories.filter(readable_q(user)).annotate(
+            editable=Case(
+                When(pk__in=editable_pages(user).values("pk"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+    else:
+        stories = stories.annotate(editable=Value(True))
     if desk is not None:
         stories = stories.filter(path__startswith=desk.section.path)
     return stories.exclude(stage="")
@@ -209,6 +218,7 @@ def story_row(story, places: dict[str, str], now: datetime) -> dict:
     return {
         "id": story.pk,
         "title": story.title,
+        "editable": story.editable,
         "stage": story.stage,
         "stage_label": STAGE_LABELS[story.stage],
         "section": places.get(story.path[:-4], ""),

@@ -19,9 +19,19 @@ from masthead.articles.embargo import release_message, under_embargo
 from masthead.articles.models import ArticlePage
 
 
+def posted_body(post):
+    """The body's blocks as posted (unvalidated); an unreadable body reads as empty."""
+    block = ArticlePage._meta.get_field("body").stream_block
+    try:
+        return block.value_from_datadict(post, {}, "body")
+    except (KeyError, ValueError, TypeError):
+        return []
+
+
 def posted_fields(post) -> dict:
     """The fields the checks read, as the editor's form posts them."""
     return {
+        "body": posted_body(post),
         "title": " ".join(post.get("title", "").split()),
         "standfirst": post.get("standfirst", ""),
         "lead_image": post.get("lead_image", "").strip(),

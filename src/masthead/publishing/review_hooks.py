@@ -1,4 +1,4 @@
-"""Who may send a story into review: contributors write drafts; reporters and up submit them."""
+"""Who may send a story into review: every writing role (contributors too) submits its drafts."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
@@ -20,7 +20,7 @@ def refuse_submit_for_drafters(request, page, *args):
     submitting = request.method == "POST" and any(a in request.POST for a in SUBMIT_ACTIONS)
     if submitting and not can_submit(request.user):
         raise PermissionDenied(
-            "Contributors write drafts; a reporter or an editor submits them for review."
+            "You may not send stories for review: ask your desk's editor for the right."
         )
 
 
