@@ -106,7 +106,10 @@ def test_the_menus_show_the_imported_links_in_order(home, client):
     ]
     assert "javascript:" not in html
     assert "nav_menu_item 305 (Evil): address refused" in output
-    assert "nav_menu_item 307 (untitled): links to page 203, which was not imported or is not public" in output
+    assert (
+        "nav_menu_item 307 (untitled): links to page 203, which was not imported or is not public"
+        in output
+    )
 
 
 def test_a_rerun_changes_nothing_and_an_edited_export_updates(home, client, tmp_path):

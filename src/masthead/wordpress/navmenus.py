@@ -174,9 +174,7 @@ def _current(site, which: str) -> list[list]:
     if settings is None:
         return []
     items = MENU_ITEM_MODELS[which].objects.filter(menu=settings).order_by("sort_order")
-    return [
-        [item.page_id, item.url, item.label, getattr(item, "group", "")] for item in items
-    ]
+    return [[item.page_id, item.url, item.label, getattr(item, "group", "")] for item in items]
 
 
 def _serialised(which: str, entries: list[MenuEntry]) -> list[list]:

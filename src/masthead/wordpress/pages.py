@@ -58,9 +58,7 @@ def import_page(item: wxr.Item, context: stories.Context, outcome: Outcome):
     if kept is not None:
         outcome.count("page", kept[0], item.label, kept[1])
         return page
-    published_at, _note = dates.publication_date(
-        item.post_date_gmt, item.post_date, context.zone
-    )
+    published_at, _note = dates.publication_date(item.post_date_gmt, item.post_date, context.zone)
     plan, reason = stories.status_plan(item, published_at)
     if plan == "review":
         plan, reason = "draft", "pending review on WordPress: imported as a draft"
