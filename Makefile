@@ -56,9 +56,9 @@ TIER_LOG := $(CURDIR)/var/coverage/process-tier.log
 coverage: $(STAMP)  ## The suite under coverage (the two tiers side by side), then the report with its floor
 	rm -rf $(CURDIR)/var/coverage && mkdir -p $(CURDIR)/var/coverage
 	@echo "== the process tier runs beside the fast tier; its output follows the fast tier's"
-	MASTHEAD_HOME=$(TEST_HOME)-process $(BIN)/coverage run -m pytest -m process $(PYTEST_ARGS) \
+	MASTHEAD_HOME=$(TEST_HOME)-process $(BIN)/coverage run -m pytest -m process --durations=15 $(PYTEST_ARGS) \
 		>$(TIER_LOG) 2>&1 & process=$$!; \
-	MASTHEAD_HOME=$(TEST_HOME) $(BIN)/coverage run -m pytest -m "not process" $(PYTEST_ARGS); \
+	MASTHEAD_HOME=$(TEST_HOME) $(BIN)/coverage run -m pytest -m "not process" --durations=15 $(PYTEST_ARGS); \
 	fast=$$?; wait $$process; slow=$$?; \
 	[ $$fast = 5 ] && fast=0; [ $$slow = 5 ] && slow=0; \
 	echo "== the process tier (exit $$slow)"; cat $(TIER_LOG); \
