@@ -1,3 +1,5 @@
+import threading
+
 import pytest
 
 from masthead.articles.models import ArticlePage
@@ -36,3 +38,17 @@ def warm(wsgi):
 
 def stories_in(section) -> list[ArticlePage]:
     return list(ArticlePage.objects.live().descendant_of(section).order_by("-published_at"))
+
+
+@pytest.fixture
+def varnish():
+    """A stand-in Varnish on 127.0.0.1 that records the PURGEs it is sent (test_purge.Recorder)."""
+    from tests.pagecache.test_purge import Recorder
+
+    recorder = Recorder(200)
+    thread = threading.Thread(target=recorder.serve_forever, daemon=True)
+    thread.start()
+    yield recorder
+    recorder.shutdown()
+    recorder.server_close()
+    thread.join(timeout=10)

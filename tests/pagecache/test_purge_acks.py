@@ -8,7 +8,6 @@ sent by a real `masthead worker`; the change is published from a process of its 
 import os
 import signal
 import sqlite3
-import threading
 import time
 from contextlib import closing, suppress
 from pathlib import Path
@@ -26,17 +25,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory, demo_home_template) -> Newsroom:
     return Newsroom(copy_home(demo_home_template, tmp_path_factory.mktemp("purge-acks")))
-
-
-@pytest.fixture
-def varnish():
-    recorder = Recorder(200)
-    thread = threading.Thread(target=recorder.serve_forever, daemon=True)
-    thread.start()
-    yield recorder
-    recorder.shutdown()
-    recorder.server_close()
-    thread.join(timeout=10)
 
 
 def query(room: Newsroom, sql: str) -> list[tuple]:

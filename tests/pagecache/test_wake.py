@@ -6,14 +6,12 @@ Each process is given a poll of 300 s, so only the notification can explain an a
 the test's 60 s; the purge goes to a stand-in for Varnish that records it (test_purge.py).
 """
 
-import shutil
-import threading
 import time
 
 import pytest
 
+from tests.homes import copy_home
 from tests.pagecache.test_processes import Server, fetch
-from tests.pagecache.test_purge import Recorder
 from tests.publishing.conftest import postgres_template, sqlite_template  # noqa: F401
 from tests.publishing.processes import (
     Newsroom,
@@ -44,34 +42,19 @@ def publish_front_page(room: Newsroom, env: dict) -> float:
     )
 
 
-@pytest.fixture
-def varnish():
-    recorder = Recorder(200)
-    thread = threading.Thread(target=recorder.serve_forever, daemon=True)
-    thread.start()
-    yield recorder
-    recorder.shutdown()
-    recorder.server_close()
-    thread.join(timeout=10)
-
-
-def copied(template_home, home) -> None:
-    shutil.copytree(template_home, home)
-
-
 @pytest.fixture(params=[pytest.param("postgresql", marks=pytest.mark.postgresql), "redis"], ids=str)
 def room(request, tmp_path):
     """A migrated newsroom: on PostgreSQL (its NOTIFY), or on SQLite with Redis (a message)."""
     home = tmp_path / "home"
     if request.param == "redis":
-        copied(request.getfixturevalue("sqlite_template"), home)
+        copy_home(request.getfixturevalue("sqlite_template"), home)
         room = Newsroom(home)
         room.extra = {"REDIS_URL": REDIS_URL, "MASTHEAD_CACHE_PREFIX": f"wake-{home.name}"}
         yield room
         room.stop_workers()
         return
     template_home, template = request.getfixturevalue("postgres_template")
-    copied(template_home, home)
+    copy_home(template_home, home)
     name = new_database_name("wake")
     admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     room = Newsroom(home, with_database(postgres_url(), name))
@@ -112,7 +95,7 @@ def test_a_server_on_the_postgresql_bus_applies_a_publish_without_waiting_for_it
     publishing transaction sent; the front page is rendered again, not served from its cache."""
     template_home, template = request.getfixturevalue("postgres_template")
     home = tmp_path / "home"
-    copied(template_home, home)
+    copy_home(template_home, home)
     name = new_database_name("wakebus")
     admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     room = Newsroom(home, with_database(postgres_url(), name))
