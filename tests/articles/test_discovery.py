@@ -137,3 +137,16 @@ def test_reading_time_and_excerpt_are_stored_when_a_revision_is_published(sectio
     assert page.word_count == 5
     assert page.reading_minutes == 1
     assert page.summary == "A dek\nNow much shorter & sweeter."
+
+
+def test_a_pick_in_latest_from_the_section_is_shown_once_and_the_next_story_fills_in(
+    client, section, site
+):
+    curation = Curation.for_site(site)
+    curation.dont_miss_picks.all().delete()
+    stories = [story(section, h, title=f"Story {h}") for h in range(1, 8)]
+    DontMissPick.objects.create(curation=curation, story=stories[5], sort_order=0)
+
+    reader = stories[0]
+    assert dont_miss(client, reader) == ["Story 6"]
+    assert latest(client, reader) == ["Story 7", "Story 5", "Story 4", "Story 3"]

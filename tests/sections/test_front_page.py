@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from masthead.curation.models import Curation, FrontPagePin
+from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory, section_named
 from tests.pages import parse, visible_text
@@ -174,3 +174,38 @@ def test_images_are_responsive_sized_and_lazy_below_the_fold(client):
     assert page.xpath("//main//source[@type='image/webp']")
     below_fold = page.xpath("//ol[@class='top-stories']//img")
     assert below_fold and all(img.get("loading") == "lazy" for img in below_fold)
+
+
+def test_a_story_is_shown_once_in_the_top_stories_latest_news_and_dont_miss(client, curation):
+    """A pick among the newest stories keeps its place in Don't Miss and "Latest news" takes the
+    next story instead; a pick already in the top stories is not repeated in Don't Miss."""
+    opinion = SectionPage.objects.get(slug="opinion")
+    for n in range(6):  # 17 stories: more than the lead, the top stories and latest news show
+        ArticlePageFactory(
+            parent=opinion,
+            title=f"Archive story {n}",
+            published_at=timezone.now() - timedelta(days=500 + n),
+            published=True,
+        )
+    curation.dont_miss_picks.all().delete()
+    picks = [
+        "Coastal cities draw up plans for higher seas",
+        "Regional airline orders twenty new jets",
+        "54 killed in overnight airstrikes in Gaza",  # a top story
+    ]
+    for order, title in enumerate(picks):
+        story = ArticlePageFactory._meta.model.objects.get(title=title)
+        DontMissPick.objects.create(curation=curation, story=story, sort_order=order)
+
+    lead, top, latest, page = front(client)
+    dont_miss = [visible_text(h) for h in page.xpath("//aside[@class='dont-miss']//h3")]
+    assert dont_miss == picks[:2]
+    assert len(latest) == 10
+    assert latest[:3] == [
+        "China’s gift to Pak a gambit in Indian Ocean",
+        "An opinion from last month",
+        REFERENCE,
+    ]
+    assert latest[-1] == "Archive story 5"
+    shown = [*lead, *top, *latest, *dont_miss]
+    assert len(shown) == len(set(shown)), shown

@@ -2,6 +2,7 @@
 section's order, which this process keeps)."""
 
 from bisect import bisect_left
+from itertools import islice
 
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories, sort_key
@@ -29,12 +30,12 @@ def section_order(section) -> list[tuple]:
     return sitewide(f"section-order-{section.pk}", tags, read)
 
 
-def around_story(story, section, request=None, count=LATEST_FROM_SECTION) -> dict:
+def around_story(story, section, request=None, count=LATEST_FROM_SECTION, skip=()) -> dict:
     """The stories published just before and just after this one in its section, and the
-    section's newest stories without it ("Latest from"): found in the section's order, then
-    fetched in one query."""
+    section's newest stories without it and without those in `skip` ("Latest from"): found in
+    the section's order, then fetched in one query."""
     order = [key for key in section_order(section) if key[2] != story.pk]
-    latest = [key[2] for key in reversed(order[-count:])]
+    latest = list(islice((key[2] for key in reversed(order) if key[2] not in skip), count))
     previous_id = following_id = None
     if story.published_at is not None and story.pk is not None:
         at = bisect_left(order, sort_key(story))

@@ -17,9 +17,13 @@ SECTION_BLOCK_STORIES = 3
 
 def front_page_context(home, request) -> dict:
     deps.record(deps.page_tag(home.pk), deps.ALL_STORIES, deps.PINS, deps.PICKS)
+    picks = dont_miss(request)
+    picked = {story.pk for story in picks}
+    # Enough of the newest stories for the lead, the top stories and latest news, which skips
+    # the picks (shown in Don't Miss beside it): a story appears once on the page.
     newest = list(
         newest_first(public_stories(request).descendant_of(home)).select_related("lead_image")[
-            :FRONT_PAGE_NEWEST
+            : FRONT_PAGE_NEWEST + len(picks)
         ]
     )
     blocks = section_blocks(home, request)
@@ -31,9 +35,11 @@ def front_page_context(home, request) -> dict:
     return {
         "lead_story": lead,
         "top_stories": top,
-        "latest": [story for story in newest if story.pk not in shown][:FRONT_PAGE_LATEST],
+        "latest": [story for story in newest if story.pk not in shown | picked][
+            :FRONT_PAGE_LATEST
+        ],
         "section_blocks": blocks,
-        "dont_miss": dont_miss(request),
+        "dont_miss": [story for story in picks if story.pk not in shown],
     }
 
 

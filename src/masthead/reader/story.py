@@ -42,10 +42,11 @@ def bylines_with_photos(story) -> list:
 def article_page_context(story, request) -> dict:
     trail = section_tree().trail(story)  # its breadcrumbs, without a query
     section = trail[-1] if trail and trail[-1].path == parent_path(story) else None
+    picks = dont_miss(request, exclude=story)
     context = {
         "section": section,
         "section_trail": trail,
-        "dont_miss": dont_miss(request, exclude=story),
+        "dont_miss": picks,
         "bylines": bylines_with_photos(story),
         "tags": list(story.tags.exclude(slug="").order_by("name")),
         "credit_organisation": story.credit_organisation if story.credit_organisation_id else None,
@@ -55,4 +56,5 @@ def article_page_context(story, request) -> dict:
     if section is None:
         return context | {"previous_story": None, "next_story": None, "latest_from_section": []}
     deps.record(deps.section_list_tag(section.pk))
-    return context | around_story(story, section, request)
+    # "Latest from" skips the picks that Don't Miss shows below it: a story appears once.
+    return context | around_story(story, section, request, skip={pick.pk for pick in picks})
