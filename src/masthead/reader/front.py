@@ -32,12 +32,11 @@ def front_page_context(home, request) -> dict:
     with_renditions([*newest, *(story for _, stories in blocks for story in stories)])
     lead, top = lead_and_top_stories(front_page_pins(request), newest)
     shown = {story.pk for story in [lead, *top] if story is not None}
+    not_latest = shown | picked
     return {
         "lead_story": lead,
         "top_stories": top,
-        "latest": [story for story in newest if story.pk not in shown | picked][
-            :FRONT_PAGE_LATEST
-        ],
+        "latest": [story for story in newest if story.pk not in not_latest][:FRONT_PAGE_LATEST],
         "section_blocks": blocks,
         "dont_miss": [story for story in picks if story.pk not in shown],
     }
