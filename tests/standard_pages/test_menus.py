@@ -146,6 +146,54 @@ def test_the_admin_refuses_a_javascript_link_with_a_message(admin_client):
     assert MenuSettings.for_site(site).header_items.get().url == "https://example.org/prize"
 
 
+def footer_form(*links):
+    """The menu settings form with an empty header and the footer `links` as (group, label,
+    url), in that order."""
+    form = {
+        "header_items-TOTAL_FORMS": "0",
+        "header_items-INITIAL_FORMS": "0",
+        "header_items-MIN_NUM_FORMS": "0",
+        "header_items-MAX_NUM_FORMS": "1000",
+        "footer_items-TOTAL_FORMS": str(len(links)),
+        "footer_items-INITIAL_FORMS": "0",
+        "footer_items-MIN_NUM_FORMS": "0",
+        "footer_items-MAX_NUM_FORMS": "1000",
+    }
+    for n, (group, label, url) in enumerate(links):
+        form |= {
+            f"footer_items-{n}-group": group,
+            f"footer_items-{n}-label": label,
+            f"footer_items-{n}-url": url,
+            f"footer_items-{n}-ORDER": str(n + 1),
+        }
+    return form
+
+
+def test_the_admin_refuses_two_footer_groups_with_the_same_heading(admin_client, client):
+    url = f"/admin/settings/pages/menusettings/{default_site().pk}/"
+    links = [
+        ("About us", "Contact", "mailto:desk@example.org"),
+        ("Follow", "RSS feed", "/feed/"),
+        ("about us ", "Jobs", "/jobs/"),  # the same heading, in another place
+    ]
+    response = admin_client.post(url, footer_form(*links))
+    assert response.status_code == 200  # the form again, with the error
+    page = parse(response)
+    message = visible_text(page)
+    assert "The footer menu has two groups headed “About us”" in message
+    assert "links 1 and 3" in message
+    # The form keeps what was typed: nothing is lost.
+    assert page.xpath("//input[@name='footer_items-2-label']/@value") == ["Jobs"]
+    assert not FooterMenuItem.objects.exists()
+
+    links[2], links[1] = links[1], links[2]  # the two "About us" links one after another
+    assert admin_client.post(url, footer_form(*links)).status_code == 302
+    assert footer_groups(client)[:2] == [
+        ("About us", [("Contact", "mailto:desk@example.org"), ("Jobs", "/jobs/")]),
+        ("Follow", [("RSS feed", "/feed/")]),
+    ]
+
+
 def test_the_publisher_points_at_the_policy_pages(client):
     standard_page("About us", slug="about", role="about")
     standard_page("Ethics policy", role="ethics")

@@ -10,6 +10,7 @@ from masthead.core.sites import current_site
 from masthead.core.visibility import shared_view_restrictions
 from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
+from masthead.pages.groups import runs
 from masthead.pages.models import MenuSettings
 
 
@@ -65,16 +66,15 @@ def _load(site) -> Menus:
         link = _link(item, site, restrictions)
         if link is not None:
             header.append(link)
-    groups: list[tuple[str, list[MenuLink]]] = []
-    for item in settings.footer_items.select_related("page").order_by("sort_order", "pk"):
-        link = _link(item, site, restrictions)
-        if link is None:
-            continue
-        heading = item.group.strip()
-        if not groups or groups[-1][0] != heading:
-            groups.append((heading, []))
-        groups[-1][1].append(link)
-    footer = tuple(MenuGroup(heading, tuple(links)) for heading, links in groups)
+    items = [
+        (item, _link(item, site, restrictions))
+        for item in settings.footer_items.select_related("page").order_by("sort_order", "pk")
+    ]
+    shown = [(item.group, link) for item, link in items if link is not None]
+    footer = tuple(
+        MenuGroup(heading, tuple(shown[position - 1][1] for position in positions))
+        for heading, positions in runs(group for group, _ in shown)
+    )
     return Menus(tuple(header), footer)
 
 

@@ -16,6 +16,7 @@ from wagtail.models import Orderable
 from masthead.articles.blocks import FigureBlock, HeadingBlock, ParagraphBlock
 from masthead.core.dates import in_newsroom, newsroom_zone
 from masthead.core.models import BasePage
+from masthead.pages.forms import MenuSettingsForm
 from masthead.pages.links import validate_menu_url
 
 
@@ -117,6 +118,8 @@ class StandardPage(BasePage):
 @register_setting(icon="list-ul")
 class MenuSettings(ClusterableModel, BaseSiteSetting):
     """The site's header and footer menus, editable under Settings > Menus."""
+
+    base_form_class = MenuSettingsForm
 
     panels = [
         MultiFieldPanel(
