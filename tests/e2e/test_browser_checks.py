@@ -314,3 +314,13 @@ def test_the_layout_has_no_holes_and_the_footer_sits_at_the_bottom(server, brows
     problems = [line for line in lines if line["step"] == "problem"]
     browser_notes.append(f"layout: {len(lines)} checks, {len(problems)} problems")
     assert result.returncode == 0 and not problems, problems or result.stderr[-2000:]
+
+
+def test_the_site_settings_logo_field_is_usable_at_desktop_and_phone_widths(server, browser_notes):
+    """tests/e2e/admin_layout.mjs: the logo's "Upload an image" is a button beside "Choose an
+    image" at 1366 and 390 px, with its file input hidden inside it."""
+    result = run(["node", Path(__file__).with_name("admin_layout.mjs"), server], timeout=300)
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    problems = [line for line in lines if line["step"] == "problem"]
+    browser_notes.append(f"admin layout: {len(lines)} checks, {len(problems)} problems")
+    assert result.returncode == 0 and not problems, problems or result.stderr[-2000:]

@@ -82,8 +82,10 @@ def editor_js():
     return format_html('<script src="{}" defer></script>', static("newsroom/editor.js"))
 
 
-@hooks.register("insert_editor_css")
-def editor_css():
+# Every admin page: the editor's script enhances any form's image choosers (the story, the site
+# settings' logo), and Wagtail 8 has no `insert_editor_css` hook any more.
+@hooks.register("insert_global_admin_css")
+def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("newsroom/newsroom.css"))
 
 
