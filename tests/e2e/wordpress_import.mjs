@@ -49,7 +49,7 @@ try {
   let csv = "";
   if (await link.count()) {
     const answer = await page.request.get(url(await link.getAttribute("href")));
-    csv = (await answer.text()).split("\n")[0];
+    csv = (await answer.text()).split(/\r?\n/)[0];
   }
   report("report", { status, counts, summary, error, csv, rows: squash(await link.innerText().catch(() => "")) });
   if (screenshot) {

@@ -179,3 +179,21 @@ def test_a_malformed_export_fails_with_its_line_and_column_and_loses_nothing(
     assert "Nothing was imported." in text
     assert "Run again" in text
     assert (Path(media) / run.export.name).read_bytes() == shared(name).read_bytes()
+
+
+@pytest.mark.django_db(transaction=True)  # (the worker's claim is a transaction of its own)
+def test_a_purge_queued_behind_an_import_is_taken_by_the_other_task_thread(client, chief):
+    """The worker runs the "imports" queue in a thread of its own: an import that runs for an
+    hour never keeps a purge of Varnish waiting (publishing/background.py)."""
+    from masthead.pagecache.tasks import purge_tags
+    from masthead.publishing.background import Background
+
+    upload(client, EXPORT)
+    run = ImportRun.objects.get()
+    purge = purge_tags.enqueue(["page-1"])
+    worker = Background()
+    short = worker.next_task()
+    assert short is not None and str(short.pk) == str(purge.id)
+    assert worker.next_task() is None  # the import is not the short tasks' thread's
+    long = worker.next_task(long=True)
+    assert long is not None and str(long.pk) == run.task_result_id
