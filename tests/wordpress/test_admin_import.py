@@ -197,3 +197,18 @@ def test_a_purge_queued_behind_an_import_is_taken_by_the_other_task_thread(clien
     assert worker.next_task() is None  # the import is not the short tasks' thread's
     long = worker.next_task(long=True)
     assert long is not None and str(long.pk) == run.task_result_id
+
+
+def test_an_import_that_stops_says_why_and_can_be_run_again(client, chief, media):
+    """Anything else that stops a run (here its stored file is gone) is on the run's page, and
+    the task is recorded as failed with its traceback."""
+    upload(client, EXPORT)
+    run = ImportRun.objects.get()
+    (Path(media) / run.export.name).unlink()
+    with pytest.raises(FileNotFoundError):
+        run_on_the_worker(run)
+    run.refresh_from_db()
+    assert run.status == "failed"
+    text = page_text(client.get(reverse("wordpress_import_run", args=[run.pk])))
+    assert "The import stopped: FileNotFoundError" in text
+    assert "running it again finishes the job" in text and "Run again" in text
