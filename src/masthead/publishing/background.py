@@ -4,6 +4,8 @@
   as the purges of Varnish (docs/tasks.md): the loop looks for them as soon as a task is
   enqueued (pagecache/wake.py: a PostgreSQL NOTIFY or a Redis message when the enqueuing
   transaction commits), and every `MASTHEAD_TASK_POLL` seconds in case one was missed;
+- the long tasks of the "imports" queue (a WordPress import, which may run for an hour) in a
+  thread of their own, so that a purge never waits behind one;
 - the page cache's outbox relay, which sends invalidations that the process making the change
   could not (it died, or the bus failed) within a second.
 """
@@ -35,6 +37,8 @@ RELAY_AFTER = 0.5
 # dead (killed, crashed) and the task is run again: a purge takes at most a few seconds.
 RERUNNABLE = {"masthead.pagecache.tasks.purge_tags": timedelta(seconds=60)}
 REQUEUE_EVERY = 10.0  # seconds between looks for them
+# The queue of the long tasks, run by a thread of their own (settings/tasks.py).
+LONG_QUEUE = "imports"
 
 
 def wake_worker(sender, task_result, **kwargs) -> None:
@@ -72,6 +76,7 @@ class Background:
         self.waiter = wake.Waiter([wake.TASKS])
         self.threads = [
             threading.Thread(target=self._run_tasks, name="masthead-tasks"),
+            threading.Thread(target=self._run_tasks, args=(True,), name="masthead-long-tasks"),
             threading.Thread(target=self._relay, name="masthead-relay"),
         ]
 
@@ -100,11 +105,16 @@ class Background:
         self.tasks.batch = True
         self.tasks.run()
 
-    def next_task(self) -> DBTaskResult | None:
+    def next_task(self, long: bool = False) -> DBTaskResult | None:
         """The next task due, claimed for this worker (django-tasks-db's worker loop, with a
         plain read first: on SQLite its claim takes the write lock, which a look at an empty
-        queue several times a second must not)."""
+        queue several times a second must not); `long`: of the long tasks' queue, else of the
+        others."""
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.tasks.backend_name)
+        if long:
+            tasks = tasks.filter(queue_name=LONG_QUEUE)
+        else:
+            tasks = tasks.exclude(queue_name=LONG_QUEUE)
         if not tasks.exists():
             return None
         with exclusive_transaction(tasks.db):
@@ -118,10 +128,10 @@ class Background:
                 found.claim(self.tasks.worker_id)
         return found
 
-    def _run_tasks(self) -> None:
+    def _run_tasks(self, long: bool = False) -> None:
         while not self.stopped.is_set():
             try:
-                found = self.next_task()
+                found = self.next_task(long)
                 if found is not None:
                     self.tasks.run_task(found)
                     continue

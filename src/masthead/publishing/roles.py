@@ -47,6 +47,11 @@ LIFT_EMBARGO_ROLES = [CHIEF_EDITOR]
 ADD_PERSON = ("people", "add_person")
 ADD_PERSON_ROLES = [CONTRIBUTOR, REPORTER, COPY_EDITOR]
 
+# Importing from WordPress in the admin ("Import from WordPress"): the chief editor only.
+# Granted by the migration wordpress/0004 (the permission is newer than the role groups).
+IMPORT_WORDPRESS = ("wordpress", "import_wordpress")
+IMPORT_WORDPRESS_ROLES = [CHIEF_EDITOR]
+
 # Site-wide (model) permissions of each role group.
 ROLE_PERMISSIONS = {
     CONTRIBUTOR: _WRITE + _SUBMIT,

@@ -318,3 +318,4 @@ from masthead.settings.search import *  # noqa: E402, F403 (reader search limits
 from masthead.settings.security import *  # noqa: E402, F403
 from masthead.settings.storage import *  # noqa: E402, F403 - media on object storage (its docstring)
 from masthead.settings.tasks import *  # noqa: E402, F403
+from masthead.settings.wordpress import *  # noqa: E402, F403 (the admin import's upload limit)

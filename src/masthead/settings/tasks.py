@@ -20,7 +20,9 @@ import os
 TASK_BACKEND = "masthead"
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    TASK_BACKEND: {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # "imports": long tasks (a WordPress import), run by a thread of their own in the worker so
+    # that a purge never waits behind one (publishing/background.py).
+    TASK_BACKEND: {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]},
 }
 MASTHEAD_PURGE_WAIT = float(os.environ.get("MASTHEAD_PURGE_WAIT", "5"))
 MASTHEAD_PURGE_LIVE = float(os.environ.get("MASTHEAD_PURGE_LIVE", "3.5"))

@@ -45,3 +45,8 @@ class ImportedObject(models.Model):
 
     def __str__(self) -> str:
         return f"WordPress {self.kind} {self.wp_id} → {self.object_id}"
+
+
+from masthead.wordpress.runs import ImportRun  # noqa: E402 (the admin's runs: runs.py)
+
+__all__ = ["ImportRun", "ImportedObject"]
