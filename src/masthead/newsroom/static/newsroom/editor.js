@@ -138,6 +138,17 @@ document.addEventListener("change", (event) => {
     setTimeout(() => dock(event.target), 50);
   };
   for (const type of ["focusin", "mousedown", "keydown"]) document.addEventListener(type, soon, true);
+  // The picker closes when its input loses focus or on a press outside it; docked in the flow,
+  // its closing would lift "Save schedule" between the press and the release, and the click
+  // would be lost. A press on the button moves no focus and leaves the picker open: the click
+  // sends the form and the page goes. (The dialog is teleported into the form after this script
+  // runs: listen on the document.)
+  const keepOpenForSave = (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest(`${DIALOG} button[type=submit]`)) return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  document.addEventListener("mousedown", keepOpenForSave, true);
   const start = () => {
     dockAll();
     new MutationObserver((changes) => {
