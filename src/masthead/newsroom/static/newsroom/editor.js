@@ -115,7 +115,9 @@ document.addEventListener("change", (event) => {
   document.addEventListener(
     "w-dialog:hidden",
     (event) => {
-      if (event.target instanceof Element && event.target.matches(INPUTS)) event.stopImmediatePropagation();
+      if (!(event.target instanceof Element) || !event.target.matches(INPUTS)) return;
+      event.stopImmediatePropagation();
+      window.jQuery?.(event.target).data("xdsoft_datetimepicker")?.trigger("close.xdsoft");
     },
     true,
   );
@@ -139,12 +141,13 @@ document.addEventListener("change", (event) => {
   };
   for (const type of ["focusin", "mousedown", "keydown"]) document.addEventListener(type, soon, true);
   // The picker closes when its input loses focus or on a press outside it; docked in the flow,
-  // its closing would lift "Save schedule" between the press and the release, and the click
-  // would be lost. A press on the button moves no focus and leaves the picker open: the click
-  // sends the form and the page goes. (The dialog is teleported into the form after this script
-  // runs: listen on the document.)
+  // its closing would move the dialog's buttons ("Save schedule", ×) between the press and the
+  // release, and the click would be lost. A press on a button of the dialog moves no focus and
+  // leaves the picker open: the click lands (and the picker goes with the dialog). The dialog is
+  // teleported into the form after this script runs: listen on the document.
   const keepOpenForSave = (event) => {
-    if (!(event.target instanceof Element) || !event.target.closest(`${DIALOG} button[type=submit]`)) return;
+    if (!(event.target instanceof Element) || !event.target.closest(`${DIALOG} button`)) return;
+    if (event.target.closest(".xdsoft_datetimepicker")) return; // the picker's own buttons
     event.preventDefault();
     event.stopPropagation();
   };
