@@ -11,7 +11,9 @@
 // button in the footer's menu rather than its main button), so it measures any version.
 // Prints JSON lines; the last is {"step": "counted", "values": N, "further": M, "actions": [...]}.
 import { rmSync } from "node:fs";
-import { launch, report, squash } from "./chromium.mjs";
+import {
+  actionCounter, launch, login as signIn, report, reportFailure, settleAutosave, squash,
+} from "./chromium.mjs";
 
 const [mode, base, headline] = process.argv.slice(2);
 if (!["copyedit", "schedule"].includes(mode) || !base || !headline) {
@@ -20,26 +22,8 @@ if (!["copyedit", "schedule"].includes(mode) || !base || !headline) {
 }
 const url = (path) => new URL(path, base).href;
 const { profile, context, page } = await launch(`masthead-${mode}-`);
-const actions = [];
-let current = "start";
-
-async function act(kind, what, run) {
-  current = what;
-  actions.push(`${kind}: ${what}`);
-  return run();
-}
-const value = (what, run) => act("value", what, run);
-const further = (what, run) => act("further", what, run);
-
-async function login(username) {
-  await page.goto(url("/admin/login/"));
-  await further("fill the user name", () => page.locator("input[name=username]").fill(username));
-  await further("fill the password", () => page.locator("input[name=password]").fill("masthead-demo"));
-  await further("click Sign in", () => Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith("/admin/login/")),
-    page.locator("form.login-form button[type=submit]").click(),
-  ]));
-}
+const { actions, state, value, further, counted } = actionCounter();
+const login = (username) => signIn(page, base, username, further);
 
 // The story, from the home page's "Awaiting your review" (one click to its edit form).
 async function openWaitingStory() {
@@ -59,7 +43,7 @@ async function footer(selector, what, { navigates = true } = {}) {
     await target.waitFor({ state: "visible" });
   }
   if (!navigates) return further(`click ${what}`, () => target.click());
-  await page.waitForTimeout(1500); // Wagtail's autosave: let a save in flight finish
+  await settleAutosave(page);
   return further(`click ${what}`, () => Promise.all([page.waitForNavigation(), target.click()]));
 }
 
@@ -88,27 +72,84 @@ async function schedule() {
   await input.waitFor({ state: "visible" });
   const goLive = inTwoDays();
   await value("fill the go-live time", () => input.fill(goLive));
-  await page.waitForTimeout(1500);
+  await settleAutosave(page);
   await further("click Save schedule", () => Promise.all([
     page.waitForNavigation(), dialog.locator("button[type=submit]").first().click(),
   ]));
   report("schedule-saved", { go_live: goLive, message: await messages() });
-  await footer("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])", "Approve and Publish");
-  report("scheduled", { message: await messages() });
+  const approve = "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])";
+  const label = squash(await page.locator(approve).first().textContent());
+  await footer(approve, label);
+  report("scheduled", { label, message: await messages() });
+}
+
+// Not counted: the schedule dialog of a new story, opened from "Publish at…". It names the zone;
+// its date picker, opened by a click or by Tab, sits inside the dialog and covers no field and
+// not "Save schedule"; a time typed key by key survives Escape and reopening.
+async function scheduleDialog() {
+  state.current = "the schedule dialog of a new story";
+  const newStory = page.locator("[data-newsroom-new-story] a").first();
+  await page.goto(url("/admin/"));
+  await Promise.all([page.waitForURL(/\/pages\/add\//), newStory.click()]);
+  await page.locator("#id_title").waitFor();
+  const dialog = page.locator("#schedule-publishing-dialog");
+  const input = dialog.locator("#id_go_live_at");
+  const open = async () => {
+    const opener = page.locator("[data-newsroom-publish-at]").first();
+    if (!(await opener.isVisible())) await page.locator("nav.actions--primary .w-dropdown-button button.w-dropdown__toggle").first().click();
+    await opener.click();
+    await input.waitFor({ state: "visible" });
+  };
+  const close = async () => {
+    for (let i = 0; i < 3 && (await dialog.getAttribute("aria-hidden")) !== "true"; i++) {
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(300);
+    }
+    return (await dialog.getAttribute("aria-hidden")) === "true";
+  };
+  const picker = async () => {
+    await page.waitForTimeout(500);
+    return page.evaluate(() => {
+      const shown = [...document.querySelectorAll(".xdsoft_datetimepicker")].find((p) => getComputedStyle(p).display !== "none");
+      if (!shown) return { open: false };
+      const box = (el) => el.getBoundingClientRect();
+      const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const p = box(shown);
+      const frame = box(document.querySelector("#schedule-publishing-dialog .w-dialog__box"));
+      const covered = [...document.querySelectorAll("#schedule-publishing-dialog button[type=submit], #schedule-publishing-dialog input:not([type=hidden]), #schedule-publishing-dialog label")]
+        .filter((el) => overlaps(p, box(el))).map((el) => el.textContent.trim() || el.name || el.id);
+      const inside = p.left >= frame.left && p.right <= frame.right && p.top >= frame.top && p.bottom <= frame.bottom;
+      return { open: true, inside, covered };
+    });
+  };
+  await open();
+  const zone = squash(await dialog.locator("#id_go_live_at").locator("xpath=ancestor::*[contains(@class,'w-field__wrapper')][1]").innerText());
+  await input.click();
+  const byClick = await picker();
+  await close();
+  await open();
+  await input.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const byTab = await picker();
+  const typed = "2031-05-04 09:30";
+  await input.fill("");
+  await page.keyboard.type(typed);
+  const closed = await close();
+  await open();
+  const kept = await input.inputValue();
+  report("schedule-dialog", { zone, by_click: byClick, by_tab: byTab, typed, closed, kept });
 }
 
 let failed = false;
 try {
   if (mode === "copyedit") await copyEdit();
   else await schedule();
-  const values = actions.filter((a) => a.startsWith("value")).length;
-  report("counted", { values, further: actions.length - values, total: actions.length, actions });
+  report("counted", counted());
+  if (mode === "schedule") await scheduleDialog();
 } catch (error) {
   failed = true;
-  let shown = "";
-  try { shown = squash(await page.locator("body").innerText()).slice(0, 1500); } catch { /* gone */ }
-  console.error(`FAILED at: ${current}\n${error.stack || error}\npage: ${page.url()}\n${shown}`);
-  console.error(`actions so far: ${JSON.stringify(actions)}`);
+  await reportFailure(page, state, actions, error);
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -18,6 +18,7 @@ Run with MASTHEAD_BROWSER_CHECKS=1 after `PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -342,6 +343,32 @@ def run_steps(args, timeout=240) -> tuple[subprocess.CompletedProcess, dict]:
     return result, steps
 
 
+def in_the_library(newsroom, picture: Path) -> str:
+    """Puts a copy of `picture` in the image library, as an earlier upload would: its id."""
+    shell = run(
+        [
+            BIN / "masthead",
+            "shell",
+            "-c",
+            "from django.core.files import File\n"
+            "from wagtail.images import get_image_model\n"
+            f"with open({str(picture)!r}, 'rb') as f:\n"
+            "    image = get_image_model()(title='Depot', file=File(f, name='depot.png'))\n"
+            "    image._set_image_file_metadata()\n"
+            "    image.save()\n"
+            "print(image.pk)",
+        ],
+        timeout=120,
+        env={
+            "PATH": os.environ["PATH"],
+            "MASTHEAD_HOME": str(newsroom["home"]),
+            **({"PYTHONPATH": os.environ["PYTHONPATH"]} if os.environ.get("PYTHONPATH") else {}),
+        },
+    )
+    assert shell.returncode == 0, shell.stdout + shell.stderr
+    return shell.stdout.strip().splitlines()[-1]
+
+
 def test_the_desks_three_roles_take_few_actions(newsroom, tmp_path, browser_notes):
     """tests/e2e/write_story.mjs, then desk_flows.mjs on the same story, count every click,
     fill, key press and file pick: the reporter writes the full story of issue 13 (images
@@ -356,12 +383,23 @@ def test_the_desks_three_roles_take_few_actions(newsroom, tmp_path, browser_note
         pictures.append(path)
     headline = f"Night buses return to the city {int(time.time())}"
     base = newsroom["base"]
+    library_copy = in_the_library(newsroom, pictures[0])
     result, steps = run_steps(
         ["node", WRITE_SCRIPT, base, newsroom["top_news"], *pictures, headline]
     )
     assert result.returncode == 0, f"write_story.mjs failed:\n{result.stderr}\nsteps: {steps}"
+    # The lead picture is in the library already: the upload chooses the library's copy, and
+    # nothing speaks of deleting anything (issue 13: "Image 'lead' deleted." after submit).
+    assert steps["lead-image-chosen"] == {
+        "step": "lead-image-chosen",
+        "id": library_copy,
+        "said": "",
+    }, steps["lead-image-chosen"]
     assert steps["byline"]["by_default"], "the byline is not the writer's by default"
     assert "Sent to copy edit" in steps["submitted"]["message"], steps["submitted"]
+    # Its images may be in the library already (a duplicate is answered with the library's
+    # copy): nothing tells the reporter of a deletion (issue 13: "Image 'lead' deleted.").
+    assert "deleted" not in steps["submitted"]["message"].lower(), steps["submitted"]
     counted = steps["counted"]
     browser_notes.append(
         f"reporter's full story: {counted['values']} values in {counted['value_actions']}"
@@ -394,7 +432,20 @@ def test_the_desks_three_roles_take_few_actions(newsroom, tmp_path, browser_note
 
     result, steps = run_steps(["node", FLOWS_SCRIPT, "schedule", base, headline])
     assert result.returncode == 0, f"desk_flows.mjs schedule failed:\n{result.stderr}\n{steps}"
-    assert "Scheduled for " in steps["scheduled"]["message"], steps["scheduled"]
+    # The go-live time is named as the newsroom's zone names it, on save, on the button that
+    # schedules and in the message after it (the demo's zone: Europe/London).
+    at = re.compile(r"14:35 (GMT|BST), \w{3} \d{1,2} \w{3}")
+    saved = steps["schedule-saved"]["message"]
+    assert saved.startswith("Draft saved, to go live at ") and at.search(saved), saved
+    assert re.fullmatch(r"Approve and schedule for " + at.pattern, steps["scheduled"]["label"])
+    assert re.match(r"Scheduled for " + at.pattern + ": “", steps["scheduled"]["message"]), steps
+    # The schedule dialog names the zone; its picker, opened by a click or by Tab, sits inside
+    # the dialog over nothing; a time typed key by key survives Escape and reopening.
+    dialog = steps["schedule-dialog"]
+    assert "24-hour" in dialog["zone"] and "Europe/London (GMT or BST)" in dialog["zone"], dialog
+    for opened in (dialog["by_click"], dialog["by_tab"]):
+        assert opened == {"open": True, "inside": True, "covered": []}, dialog
+    assert dialog["closed"] and dialog["kept"] == dialog["typed"], dialog
     editor = steps["counted"]
     assert editor["values"] == 1, editor["actions"]
     assert editor["further"] <= MAX_EDITOR_FURTHER, editor["actions"]

@@ -14,7 +14,9 @@
 // Prints JSON lines; {"step": "counted", "values": N, "value_actions": V, "further": M, ...}.
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, report, squash } from "./chromium.mjs";
+import {
+  actionCounter, launch, login as signIn, report, reportFailure, settleAutosave, squash,
+} from "./chromium.mjs";
 
 const [base, topNewsId, image1, image2, headline] = process.argv.slice(2);
 if (!base || !topNewsId || !image1 || !image2 || !headline) {
@@ -25,31 +27,11 @@ const url = (path) => new URL(path, base).href;
 
 const { profile, context, page } = await launch("masthead-write-");
 await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(base).origin });
-const actions = [];
-let carried = 0; // values carried by the value actions (a paste carries several)
-let current = "start";
-
-// One action of the person at the keyboard: `kind` is "value" or "further".
-async function act(kind, what, run, carries = 1) {
-  current = what;
-  actions.push(`${kind}: ${what}`);
-  if (kind === "value") carried += carries;
-  return run();
-}
-const value = (what, run, carries = 1) => act("value", what, run, carries);
-const further = (what, run) => act("further", what, run);
+const { actions, state, value, further, counted } = actionCounter();
 
 const BLOCKS = "#body-root > [data-streamfield-stream-container] > [data-streamfield-child]";
 
-async function login() {
-  await page.goto(url("/admin/login/"));
-  await further("fill the user name", () => page.locator("input[name=username]").fill("reporter"));
-  await further("fill the password", () => page.locator("input[name=password]").fill("masthead-demo"));
-  await further("click Sign in", () => Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith("/admin/login/")),
-    page.locator("form.login-form button[type=submit]").click(),
-  ]));
-}
+const login = () => signIn(page, base, "reporter", further);
 
 async function startStory() {
   const newStory = page.locator(`[data-newsroom-new-story] a[data-desk="${topNewsId}"]`);
@@ -115,6 +97,11 @@ async function uploadInPlace(scope, file, what, fallbackOpener) {
   const chooser = scope.locator(".chooser.image-chooser").first();
   await value(`pick the ${what} file`, () => input.setInputFiles(file));
   await page.waitForFunction((el) => !el.classList.contains("blank"), await chooser.elementHandle(), { timeout: 20_000 });
+  // Not counted: which image the chooser holds now, and whether the page says anything of it.
+  report(`${what.replace(/ /g, "-")}-chosen`, {
+    id: await scope.locator("input[type=hidden][name$='image']").first().inputValue(),
+    said: squash(await page.locator(".messages").first().innerText().catch(() => "")),
+  });
 }
 
 async function insertBlock(label) {
@@ -187,8 +174,7 @@ const bodyImageTitle = image2.split("/").pop().replace(/\.[^.]+$/, "").replace(/
 
 async function submit() {
   const editing = /\/admin\/pages\/(\d+)\//.exec(page.url());
-  await page.waitForTimeout(1500); // Wagtail's autosave: let a save in flight finish
-  await page.waitForLoadState("networkidle").catch(() => {});
+  await settleAutosave(page);
   const button = page.locator("button[name=action-submit]").first();
   if (!(await button.isVisible())) {
     await further("open the action menu", () => page.locator("nav.actions--primary .w-dropdown-button button.w-dropdown__toggle").first().click());
@@ -208,7 +194,7 @@ async function submit() {
 
 // Not counted: what was saved, and the body image's defaults offered in a second story.
 async function afterTheCount() {
-  current = "the body's blocks as saved";
+  state.current = "the body's blocks as saved";
   const id = storyId;
   if (!id) return;
   await page.goto(url(`/admin/pages/${id}/edit/`));
@@ -221,7 +207,7 @@ async function afterTheCount() {
     quote: (await quote.count()) ? await quote.locator("textarea[name$='-value-text']").inputValue() : null,
   });
 
-  current = "a second story: the body image chosen again brings its description";
+  state.current = "a second story: the body image chosen again brings its description";
   await page.goto(url(`/admin/pages/add/articles/articlepage/${topNewsId}/`));
   await page.locator("#id_title").waitFor();
   await page.locator("#id_lead_image-chooser button[data-chooser-action-choose]").filter({ visible: true }).first().click();
@@ -236,7 +222,7 @@ async function afterTheCount() {
     credit: await page.locator("#id_lead_image_credit").inputValue(),
   });
 
-  current = "a file that is no picture, uploaded in place, is refused under its chooser";
+  state.current = "a file that is no picture, uploaded in place, is refused under its chooser";
   const bogus = join(profile, "not-a-picture.png");
   writeFileSync(bogus, "This is a text file, not a PNG.");
   await page.locator("#id_lead_image-chooser input[data-newsroom-upload]").setInputFiles(bogus);
@@ -254,18 +240,11 @@ try {
   await startStory();
   await writeStory();
   await submit();
-  const valueActions = actions.filter((a) => a.startsWith("value")).length;
-  const further = actions.length - valueActions;
-  report("counted", {
-    values: carried, value_actions: valueActions, further, total: actions.length, actions,
-  });
+  report("counted", counted());
   await afterTheCount();
 } catch (error) {
   failed = true;
-  let shown = "";
-  try { shown = squash(await page.locator("body").innerText()).slice(0, 1500); } catch { /* gone */ }
-  console.error(`FAILED at: ${current}\n${error.stack || error}\npage: ${page.url()}\n${shown}`);
-  console.error(`actions so far: ${JSON.stringify(actions)}`);
+  await reportFailure(page, state, actions, error);
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

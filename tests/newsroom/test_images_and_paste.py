@@ -176,3 +176,51 @@ def test_the_main_button_is_the_next_step(client):
     html = client.get(add_url()).content.decode()
     footer = html[html.index("actions--primary") :]
     assert footer.index('name="action-submit"') < footer.index("action-save")
+
+
+def test_an_in_place_duplicate_upload_chooses_the_librarys_image_without_a_deleted_banner(
+    client,
+):
+    """Issue 13: after uploading a picture the library already holds, the reporter's next page
+    said "Image 'lead' deleted." The in-place upload answers with the library's image, in one
+    request: the same picture chosen, no second copy kept, no deletion message."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    png = get_test_image_file("lead.png").file.getvalue()
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
+
+    def upload():
+        return client.post(
+            "/admin/newsroom/images/upload/",
+            {
+                "image-chooser-upload-title": "lead",
+                "image-chooser-upload-file": SimpleUploadedFile("lead.png", png),
+            },
+        ).json()
+
+    first = upload()
+    assert first["step"] == "chosen"
+    again = upload()
+    assert again["step"] == "chosen", again
+    assert again["result"]["id"] == first["result"]["id"]
+    library = list(get_image_model().objects.values_list("pk", flat=True))
+    assert library == [int(first["result"]["id"])]
+    home = client.get("/admin/").content.decode()
+    assert "deleted" not in home.lower()
+
+
+def test_an_in_place_upload_that_is_no_picture_says_why(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
+    answer = client.post(
+        "/admin/newsroom/images/upload/",
+        {
+            "image-chooser-upload-title": "notes",
+            "image-chooser-upload-file": SimpleUploadedFile("notes.png", b"not a picture"),
+        },
+    ).json()
+    assert answer["step"] != "chosen"
+    assert "valid image" in answer["htmlFragment"]

@@ -67,3 +67,18 @@ def test_the_admin_says_headline_and_never_snippets():
         assert gettext("Page title") == "Headline"
         said = gettext('Sorry, no snippets match "<em>%(search_query)s</em>"')
         assert "snippets" not in said and "Nobody matches" in said
+
+
+def test_the_schedule_dialog_names_the_newsrooms_zone(client):
+    """Issue 13: the dialog said neither the zone nor the clock its times are typed in."""
+    html = edit_page(client, "editor", draft_in("top-news"))
+    dialog = html[html.index('id="schedule-publishing-dialog"') :]
+    assert "24-hour time in the newsroom&#x27;s zone, Asia/Kolkata (IST)" in dialog
+
+
+def test_the_editors_styles_are_on_the_story_form(client):
+    """Wagtail 8 has no insert_editor_css hook: the picker's docking (and the headline's label)
+    were styled by a sheet that never reached the story form, so the picker covered "Save
+    schedule"."""
+    html = edit_page(client, "editor", draft_in("top-news"))
+    assert re.search(r'<link rel="stylesheet" href="[^"]*newsroom/newsroom\.css', html)

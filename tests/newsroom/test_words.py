@@ -1,5 +1,7 @@
 """Newsroom words in the editor's messages, after each step of a story."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
@@ -73,8 +75,40 @@ def test_a_scheduled_publication_says_when_in_the_newsroom_zone(client, story):
     assert "Scheduled for 14:35 IST" in said, said  # the test zone: Asia/Kolkata
 
 
-def test_a_plain_save_says_saved(client, story):
-    assert "Saved: “Tram”" in step(client, "reporter", story)
+def test_a_plain_save_says_draft_saved(client, story):
+    """Issue 13: "Saved: “…”" was Wagtail's "has been updated" in other words; a save makes a
+    draft and publishes nothing, and says so."""
+    assert "Draft saved: “Tram”" in step(client, "reporter", story)
+
+
+def test_a_go_live_time_is_named_on_save_on_the_buttons_and_once_scheduled(client, story):
+    """Issue 13: with a go-live time the footer still offered "Approve and Publish" and "Save
+    schedule" said "Saved". The buttons that publish say they schedule, and when, in the
+    newsroom's zone (the test zone: Asia/Kolkata), as the message after them does."""
+    step(client, "reporter", story, **{"action-submit": "1"})
+    approve(client, "copyeditor", story)
+    said = step(client, "editor", story, go_live_at="2031-07-01 14:35")  # "Save schedule"
+    assert "Draft saved, to go live at 14:35 IST, Tue 1 Jul once scheduled: “Tram”" in said
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "Approve and schedule for 14:35 IST, Tue 1 Jul" in html
+    assert "Approve with comment and schedule for 14:35 IST, Tue 1 Jul" in html
+    assert "Schedule for 14:35 IST, Tue 1 Jul" in html  # the Publish button
+    assert "and Publish" not in html and "Schedule to publish" not in html
+    approval = {"action-workflow-action": "1", "workflow-action-name": "approve"}
+    said = step(client, "editor", story, go_live_at="2031-07-01 14:35", **approval)
+    assert "Scheduled for 14:35 IST, Tue 1 Jul: “Tram”" in said
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "“Tram” is scheduled to go live at" in html
+    assert "Page &#x27;Tram&#x27;" not in html and "Page 'Tram'" not in html
+
+
+def test_listings_count_stories_not_pages(client, story):
+    """Issue 13: "1-9 of 9 pages" and "9 pages" under the section listing."""
+    assert client.login(username="editor", password=STAFF_PASSWORD)
+    html = client.get(f"/admin/pages/{story.get_parent().pk}/").content.decode()
+    assert re.search(r"1-1 of 1 story\s", html), re.findall(r"1-1 of [^<]{0,80}", html)
+    assert not re.search(r"\d+ pages\b", html), re.search(r".{80}\d+ pages\b.{20}", html, re.S)
+    assert "Current page status" not in html and "Has child pages" not in html
 
 
 def test_a_story_in_review_is_in_review_not_in_moderation(client, story):
@@ -100,4 +134,4 @@ def test_the_editor_speaks_of_stories_not_pages(client, story):
         assert pages_word not in html, pages_word
     assert "The headline as readers see it" in html
     assert "Choose when this story goes live" in html
-    assert "once you press “Schedule”" in html
+    assert "once you press “Schedule for …”" in html

@@ -6,6 +6,8 @@ the draft anyway). A reviewer whose step is waiting is there to pass it: "Approv
 one, without a comment dialog) leads. Whoever may publish keeps Wagtail's order.
 """
 
+from masthead.newsroom.scheduling import at, release_of
+
 LEADS = ("action-submit", "approve")
 
 
@@ -18,3 +20,20 @@ def lead_with_the_next_step(menu_items, request, context) -> None:
             if item.name == name and not getattr(item, "launch_modal", False):
                 menu_items.insert(0, menu_items.pop(index))
                 return
+
+
+def name_the_release(menu_items, request, context) -> None:
+    """With a go-live time (or an embargo) to come, the buttons that publish say they schedule,
+    and when: "Schedule for 14:35 GMT, Wed 9 Dec", "Approve and schedule for 14:35 GMT, …",
+    as the message after them will ("Scheduled for 14:35 GMT, Wed 9 Dec: “…”")."""
+    page = context.get("page")
+    release = release_of(page) if page is not None else None
+    if release is None:
+        return
+    for item in menu_items:
+        if item.name == "action-publish":
+            item.label = f"Schedule for {at(release)}"
+            item.template_name = "newsroom/schedule_menu_item.html"
+        elif item.name == "approve" and str(item.label).endswith(" and Publish"):
+            step = str(item.label).removesuffix(" and Publish")
+            item.label = f"{step} and schedule for {at(release)}"

@@ -14,6 +14,7 @@ from masthead.articles.forms import ArticlePageForm
 from masthead.articles.models import ArticleByline
 from masthead.newsroom.paste_split import split_body
 from masthead.newsroom.people import person_for
+from masthead.newsroom.scheduling import zone_help
 
 HEADLINE_ADVISED_LENGTH = 110  # the "Before you publish" warning's length
 
@@ -34,6 +35,9 @@ class NewsroomArticlePageForm(ArticlePageForm):
                 self._byline_the_writer()
         if "title" in self.fields:
             self._headline_field(self.fields["title"])
+        for name in ("go_live_at", "expire_at"):
+            if name in self.fields:  # the schedule dialog names the zone its times are typed in
+                self.fields[name].help_text = zone_help()
 
     def clean_title(self):
         """One line, whatever was typed or pasted: the headline's line breaks become spaces."""

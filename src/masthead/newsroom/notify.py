@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from masthead.core.dates import in_newsroom
 from masthead.newsroom.mail import send_after_commit
 from masthead.newsroom.models import Notification
+from masthead.newsroom.scheduling import at
 from masthead.publishing import roles
 from masthead.publishing.models import Desk
 
@@ -61,8 +61,7 @@ def name_of(user) -> str:
 
 def scheduled_label(when) -> str:
     """ "Scheduled for 14:35 GMT", in the newsroom's zone."""
-    local = in_newsroom(when)
-    return f"Scheduled for {local:%H:%M} {local.tzname()}, {local:%a} {local.day} {local:%b}"
+    return f"Scheduled for {at(when)}"
 
 
 def desk_of(page) -> Desk | None:

@@ -1,6 +1,12 @@
-"""Scheduling in one place: "Publish at…" in the editor's footer menu, 24-hour times."""
+"""Scheduling in one place: "Publish at…" in the editor's footer menu, 24-hour times in the
+newsroom's zone, and buttons and messages that say when the story will go live."""
 
+from datetime import datetime
+
+from django.utils import timezone
 from wagtail.admin.action_menu import PublishMenuItem
+
+from masthead.core.dates import in_newsroom, newsroom_zone
 
 
 class PublishAtMenuItem(PublishMenuItem):
@@ -18,3 +24,27 @@ class PublishAtMenuItem(PublishMenuItem):
 
     def is_shown(self, context):
         return context["view"] != "revisions_revert" and super().is_shown(context)
+
+
+def at(value: datetime) -> str:
+    """ "14:35 GMT, Wed 9 Dec": 24-hour, in the newsroom's zone, named as it is at that time."""
+    local = in_newsroom(value)
+    return f"{local:%H:%M} {local.tzname()}, {local:%a} {local.day} {local:%b}"
+
+
+def zone_help(now: datetime | None = None) -> str:
+    """What the schedule dialog's fields are typed in: the newsroom's zone, by name, 24-hour."""
+    zone = newsroom_zone()
+    year = (now or timezone.now()).year
+    names = dict.fromkeys(datetime(year, month, 1, 12, tzinfo=zone).tzname() for month in (1, 7))
+    named = " or ".join(names)
+    return f"24-hour time in the newsroom's zone, {zone.key} ({named}), e.g. 14:35."
+
+
+def release_of(page) -> datetime | None:
+    """When publishing (or approving the last step of) `page` now makes it live, if not at once:
+    its go-live time or its embargo, whichever is later (docs/workflow.md, Embargo)."""
+    now = timezone.now()
+    times = [getattr(page, name, None) for name in ("go_live_at", "embargo_until")]
+    future = [value for value in times if value and value > now]
+    return max(future) if future else None

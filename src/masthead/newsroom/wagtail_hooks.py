@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from masthead.newsroom import (
     action_menu,
     image_defaults,
+    image_uploads,
     live_checks,
     panels,
     sections_rule,
@@ -47,6 +48,11 @@ def notification_urls():
             name="newsroom_image_defaults",
         ),
         path(
+            "newsroom/images/upload/",
+            image_uploads.upload_view(),
+            name="newsroom_image_upload",
+        ),
+        path(
             "newsroom/notifications/read/",
             views.mark_all_read,
             name="newsroom_notifications_read",
@@ -82,14 +88,14 @@ def editor_js():
     return format_html('<script src="{}" defer></script>', static("newsroom/editor.js"))
 
 
-# Every admin page: the editor's script enhances any form's image choosers (the story, the site
-# settings' logo), and Wagtail 8 has no `insert_editor_css` hook any more.
 @hooks.register("insert_global_admin_css")
 def admin_css():
+    """Wagtail 8 has no insert_editor_css hook: the newsroom's styles go on every admin page."""
     return format_html('<link rel="stylesheet" href="{}">', static("newsroom/newsroom.css"))
 
 
 hooks.register("construct_page_action_menu", action_menu.lead_with_the_next_step)
+hooks.register("construct_page_action_menu", action_menu.name_the_release)
 
 
 @hooks.register("register_page_action_menu_item")

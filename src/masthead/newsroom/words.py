@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import WorkflowState
 
 from masthead.newsroom.notify import scheduled_label
+from masthead.newsroom.scheduling import at, release_of
 from masthead.publishing.models import DeskApprovalTask
 
 SENTENCE = re.compile(
@@ -43,7 +44,14 @@ def outcome(page) -> str:
     revision = page.get_latest_revision()
     if revision is not None and revision.approved_go_live_at:
         return scheduled_label(revision.approved_go_live_at)
-    return "Published" if page.live else "Saved"
+    return "Published" if page.live else saved(page)
+
+
+def saved(page) -> str:
+    """A save that publishes nothing: a draft, with the go-live time it waits for, if any."""
+    draft = page.get_latest_revision_as_object()
+    release = release_of(draft)
+    return f"Draft saved, to go live at {at(release)} once scheduled" if release else "Draft saved"
 
 
 def phrase(request, page, what: str) -> str:
@@ -56,7 +64,7 @@ def phrase(request, page, what: str) -> str:
         return "Changes requested"
     if "action-workflow-action" in request.POST and action == "approve":
         return review_step(page) or outcome(page)
-    return "Draft saved" if what == "created" else "Saved"
+    return saved(page)
 
 
 def rewrite_messages(request, page) -> None:

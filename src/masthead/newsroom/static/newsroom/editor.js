@@ -115,36 +115,64 @@ document.addEventListener("change", (event) => {
   document.addEventListener(
     "w-dialog:hidden",
     (event) => {
-      if (event.target instanceof Element && event.target.matches(INPUTS)) event.stopImmediatePropagation();
+      if (!(event.target instanceof Element) || !event.target.matches(INPUTS)) return;
+      event.stopImmediatePropagation();
+      window.jQuery?.(event.target).data("xdsoft_datetimepicker")?.trigger("close.xdsoft");
     },
     true,
   );
+  // Wagtail creates an input's picker lazily (on its first focus, after this script's
+  // listeners may have run), so docking is tried on every way in (pointer, focus, key) and
+  // whenever a picker is added to the page.
   const dock = (input) => {
     const picker = window.jQuery?.(input).data("xdsoft_datetimepicker")?.get(0);
-    if (!picker || picker.dataset.newsroomDocked) return;
+    if (!picker) return false;
+    const anchor = input.closest(".w-field__wrapper") || input;
+    if (picker.previousElementSibling !== anchor) anchor.insertAdjacentElement("afterend", picker);
     picker.dataset.newsroomDocked = "";
-    (input.closest(".w-field__wrapper") || input).insertAdjacentElement("afterend", picker);
+    return true;
   };
-  document.addEventListener(
-    "focusin",
-    (event) => {
-      if (event.target instanceof Element && event.target.matches(INPUTS)) dock(event.target);
-    },
-    true,
-  );
-  document.addEventListener("mousedown", (event) => {
-    if (event.target instanceof Element && event.target.matches(INPUTS)) dock(event.target);
-  }, true);
+  const dockAll = () => document.querySelectorAll(INPUTS).forEach(dock);
+  const soon = (event) => {
+    if (!(event.target instanceof Element) || !event.target.matches(INPUTS)) return;
+    dock(event.target);
+    requestAnimationFrame(() => dock(event.target));
+    setTimeout(() => dock(event.target), 50);
+  };
+  for (const type of ["focusin", "mousedown", "keydown"]) document.addEventListener(type, soon, true);
+  // The picker closes when its input loses focus or on a press outside it; docked in the flow,
+  // its closing would move the dialog's buttons ("Save schedule", ×) between the press and the
+  // release, and the click would be lost. A press on a button of the dialog moves no focus and
+  // leaves the picker open: the click lands (and the picker goes with the dialog). The dialog is
+  // teleported into the form after this script runs: listen on the document.
+  const keepOpenForSave = (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest(`${DIALOG} button`)) return;
+    if (event.target.closest(".xdsoft_datetimepicker")) return; // the picker's own buttons
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  document.addEventListener("mousedown", keepOpenForSave, true);
+  const start = () => {
+    dockAll();
+    new MutationObserver((changes) => {
+      const added = changes.some((change) => [...change.addedNodes].some(
+        (node) => node instanceof Element && node.classList.contains("xdsoft_datetimepicker") && !("newsroomDocked" in node.dataset),
+      ));
+      if (added) dockAll();
+    }).observe(document.body, { childList: true, subtree: true });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
 
 // Images in place: every image chooser of the story form (the lead image, each image block) gets
 // an "Upload an image" file input beside "Choose an image". The picked file goes through
-// Wagtail's own chooser upload (/admin/images/chooser/create/: its checks, its duplicate finder)
-// and becomes the chosen image at once, without a dialog. Whenever an image is chosen or uploaded,
-// the alt text, caption and credit it was last described with (/admin/newsroom/image-defaults/)
+// Wagtail's own chooser upload (/admin/newsroom/images/upload/: its form, checks and duplicate
+// finder; a duplicate is answered with the library's image) and becomes the chosen image at once,
+// without a dialog. Whenever an image is chosen or uploaded, the alt text, caption and credit it was last described with (/admin/newsroom/image-defaults/)
 // fill those of the story's fields that are still empty.
 (() => {
-  const UPLOAD_URL = "/admin/images/chooser/create/";
+  const UPLOAD_URL = "/admin/newsroom/images/upload/";
   const DEFAULTS_URL = "/admin/newsroom/image-defaults/";
   const csrf = () => document.querySelector("input[name=csrfmiddlewaretoken]")?.value || "";
 
@@ -202,20 +230,9 @@ document.addEventListener("change", (event) => {
     say(chooser, `Uploading ${file.name}…`);
     chooser.dataset.newsroomUploading = "true";
     try {
-      let answer = await answerOf(await fetch(UPLOAD_URL, { method: "POST", body: data, headers: { "X-CSRFToken": csrf() } }));
-      if (answer.step === "duplicate_found") {
-        // The same picture is in the library already: use that one, which knows its description,
-        // and delete the new copy where the user may (Wagtail's "Use existing and delete new").
-        const fragment = new DOMParser().parseFromString(answer.htmlFragment, "text/html");
-        const existing = fragment.querySelector("a.use-existing-image")?.getAttribute("href");
-        if (existing) {
-          const next = new URL(existing, window.location.href).searchParams.get("next");
-          const body = new FormData();
-          body.append("csrfmiddlewaretoken", csrf());
-          const deleted = await answerOf(await fetch(existing, { method: "POST", body, headers: { "X-CSRFToken": csrf() } }));
-          answer = deleted.step === "chosen" ? deleted : await answerOf(await fetch(next));
-        }
-      }
+      // The newsroom's copy of Wagtail's chooser upload answers a duplicate with the library's
+      // image (the same file), dropping the new copy quietly: no dialog, no "deleted" banner.
+      const answer = await answerOf(await fetch(UPLOAD_URL, { method: "POST", body: data, headers: { "X-CSRFToken": csrf() } }));
       if (answer.step === "chosen" && answer.result) {
         widget.setStateFromModalData(answer.result);
         say(chooser, "");
