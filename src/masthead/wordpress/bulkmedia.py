@@ -113,8 +113,10 @@ def write_images(site_url: str, usable) -> tuple[list, list]:
         image.file.close()
         images.append(image)
     Image.objects.bulk_create(images)
+    # Read back with their (no) tags at hand: the index reads each image's tags three times.
+    indexed = Image.objects.filter(pk__in=[image.pk for image in images]).prefetch_related("tags")
     for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(Image, images)
+        backend.add_bulk(Image, list(indexed))
     insert_references(images)
     ImportedObject.objects.bulk_create(
         ImportedObject(
