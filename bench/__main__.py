@@ -16,7 +16,10 @@ Steps, each announced as it starts:
    its section, the front page and the feed polled until each shows it;
 6. the SQL queries of each reader page type at each corpus size, and the archive pages (the
    first, 1,000th and last pages of the largest listings, feeds, sitemaps), timed;
-7. the report (bench/results/) and the targets, PASS or MISS.
+7. the WordPress import (bench/wordpress_import.py; alone: `--only wordpress`): a generated
+   export of --wordpress-posts posts imported, then seed-corpus for as many stories, in fresh
+   homes, on SQLite and on --database-url's PostgreSQL: posts/s, the ratio, peak RSS;
+8. the report (bench/results/) and the targets, PASS or MISS.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import checks, freshness, load, report, search
+from bench import checks, freshness, load, report, search, wordpress_import
 from bench.processes import (
     MastheadServer,
     Nginx,
@@ -71,12 +74,20 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--trials", type=int, default=20, help="publishes per freshness setup")
     parser.add_argument(
         "--only",
-        choices=["freshness", "archive", "search", "yardstick"],
+        choices=["freshness", "archive", "search", "yardstick", "wordpress"],
         help="run this step alone (freshness, search, yardstick: on the --stories corpus; "
-        "archive: on the --sizes corpora that exist, as they are)",
+        "archive: on the --sizes corpora that exist, as they are; wordpress: its own homes)",
     )
     parser.add_argument(
-        "--database-url", help="--only search: the corpus in this PostgreSQL database instead"
+        "--wordpress-posts",
+        type=int,
+        default=100_000,
+        help="posts of the WordPress import step (and as many seed-corpus stories); 0 skips it",
+    )
+    parser.add_argument(
+        "--database-url",
+        help="--only search: the corpus in this PostgreSQL database instead; the WordPress "
+        "step: also on this PostgreSQL database (dropped and made afresh)",
     )
     return parser.parse_args()
 
@@ -300,6 +311,9 @@ def main() -> None:
     if options.only == "yardstick":
         only_yardstick(options)
         return
+    if options.only == "wordpress":
+        wordpress_import.run(options.wordpress_posts, options.database_url, say)
+        return
     results = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}",
@@ -320,6 +334,10 @@ def main() -> None:
         results["queries"][str(size)] = page_queries(home, size, options.page_timeout)
         say(f"archive pages at {size:,} stories (first, 1,000th and last pages, sitemaps, feeds)")
         results.setdefault("archive", {})[str(size)] = archive_pages(home)[1]
+    if options.wordpress_posts:
+        results["wordpress"] = wordpress_import.run(
+            options.wordpress_posts, options.database_url, say
+        )
     report.write(results, checks.run_checks(results), say)
 
 

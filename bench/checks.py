@@ -10,6 +10,9 @@ MAX_QUERIES = 8  # SQL queries for any reader page, the same at 1,000 and 100,00
 FRESH_SECONDS = 1.0  # from publish until every affected URL shows the change
 MAX_RSS_MB = 150  # resident memory per worker after the load
 ARCHIVE_SLOWER = 2.0  # an archive page's time, at most this many times its listing's page 1
+WORDPRESS_POSTS_PER_SECOND = 100  # import-wordpress of a generated export (issue 16 item 6)
+WORDPRESS_VS_SEED = 0.7  # ... as a share of seed-corpus's stories/s in the same run
+WORDPRESS_MAX_RSS_MB = 300  # ... its peak resident memory
 
 
 @dataclass
@@ -32,6 +35,7 @@ def run_checks(results: dict) -> list[Check]:
         fresh_check(results.get("freshness")),
         rss_check(results.get("rss_mb")),
         *yardstick_checks(results.get("yardstick", {}).get("runs", [])),
+        *wordpress_checks(results.get("wordpress", [])),
     ]
 
 
@@ -168,3 +172,29 @@ def yardstick_checks(runs: list[dict]) -> list[Check]:
         shown = ", ".join(f"{each:.2f}" for each in ratios)
         checks.append(Check(label, f"{ratio:.2f} x (runs: {shown})", passed))
     return checks
+
+
+def wordpress_checks(results: list[dict]) -> list[Check]:
+    """Per database: posts/s, the ratio to seed-corpus, peak RSS of the WordPress import."""
+    found = []
+    for result in results:
+        name = f"import-wordpress ({result['database']}, {result['posts']:,} posts)"
+        rate, ratio, rss = result["posts_per_second"], result["ratio"], result["peak_rss_mb"]
+        found += [
+            Check(
+                f"{name} >= {WORDPRESS_POSTS_PER_SECOND} posts/s",
+                f"{rate:,.1f} posts/s",
+                rate >= WORDPRESS_POSTS_PER_SECOND,
+            ),
+            Check(
+                f"{name} >= {WORDPRESS_VS_SEED} x seed-corpus",
+                f"{ratio:.2f} x ({result['stories_per_second']:,.1f} stories/s)",
+                ratio >= WORDPRESS_VS_SEED,
+            ),
+            Check(
+                f"{name} peak RSS <= {WORDPRESS_MAX_RSS_MB} MB",
+                f"{rss} MB",
+                rss <= WORDPRESS_MAX_RSS_MB,
+            ),
+        ]
+    return found

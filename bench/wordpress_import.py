@@ -1,58 +1,137 @@
-"""`python -m bench.wordpress_import --posts N`: `masthead import-wordpress` against
-`masthead seed-corpus` in one run: stories per second of each, and the import's peak RSS.
+"""The WordPress import's speed and memory (issue 16 item 6), beside `seed-corpus` in one run.
 
-Both run as real processes in one fresh home (migrated first), one after the other, on the same
-machine and database (SQLite, or DATABASE_URL's), so only their ratio means something. The
-export is made by tests/wordpress/generate.py (Gutenberg paragraphs of --words words; no images).
+`python -m bench --only wordpress [--wordpress-posts N] [--database-url postgres://.../NAME]`
+(part of `make bench`), or alone `python -m bench.wordpress_import --posts N [--database-url
+URL]`. For each database (SQLite, then PostgreSQL where a URL is given: that database is dropped
+and made afresh): a fresh home, `masthead migrate`, then `masthead import-wordpress` of a
+generated export (bench/wxr_export.py: N posts, Gutenberg bodies of 300-1,500 words, a featured
+image on every third), then `masthead seed-corpus --stories N` on the same database. Prints
+posts/s, stories/s, their ratio, the import's peak RSS and its RSS at each quarter of the run
+(flat memory), and PASS/MISS per target (bench/checks.py). Real processes, one after the
+other, on the same machine: only the ratio compares; the load average is printed beside it.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-from tests.wordpress.generate import write_export  # noqa: E402
+from bench import checks  # noqa: E402
+from bench.processes import masthead_command, masthead_env, rss_mb  # noqa: E402
+from bench.wxr_export import write_archive  # noqa: E402
 
-MASTHEAD = str(Path(sys.executable).parent / "masthead")
+
+def load_average() -> str:
+    return ", ".join(f"{load:.1f}" for load in os.getloadavg())
 
 
-def timed(env: dict, *args: str) -> tuple[float, int]:
-    """Seconds and the peak RSS (MB) of `masthead *args`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run([MASTHEAD, *args], env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) // 1024
+def watched(env: dict, *args: str) -> dict:
+    """Run `masthead *args`; its seconds, peak RSS (MB) and RSS at each quarter of its run."""
+    started = time.perf_counter()
+    process = subprocess.Popen(  # noqa: S603 (our own command)
+        [masthead_command(), *args], env=env, stdout=subprocess.DEVNULL
+    )
+    samples = []
+    while True:  # wait4, not poll(): it gives this process's own peak RSS
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        samples.append((time.perf_counter() - started, rss_mb(process.pid)))
+        time.sleep(0.25)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, args)
+    peak = usage.ru_maxrss / 1024
+    quarters = [
+        max((rss for t, rss in samples if t <= seconds * q / 4), default=0.0) for q in (1, 2, 3, 4)
+    ]
+    return {"seconds": seconds, "peak_mb": peak, "rss_quarters_mb": quarters}
+
+
+def fresh_postgres(url: str) -> None:
+    """Drop and make again the database `url` names (its server: trust or its password)."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def measure(posts: int, database_url: str | None, say) -> dict:
+    """One database's run: the import, then seed-corpus for as many stories."""
+    with tempfile.TemporaryDirectory(prefix="masthead-wp-bench-") as folder:
+        home = Path(folder)
+        extra = {"DATABASE_URL": database_url} if database_url else {}
+        if database_url:
+            fresh_postgres(database_url)
+        env = masthead_env(home, **extra)
+        subprocess.run(  # noqa: S603
+            [masthead_command(), "migrate", "--noinput", "-v0"], env=env, check=True
+        )
+        say(f"  writing a {posts:,}-post export")
+        export, uploads = write_archive(home, posts)
+        size = export.stat().st_size / 1e6
+        say(f"  import-wordpress ({size:,.0f} MB), load average {load_average()}")
+        imported = watched(env, "import-wordpress", str(export), "--uploads", str(uploads))
+        say(f"  seed-corpus --stories {posts}, load average {load_average()}")
+        seeded = watched(env, "seed-corpus", "--stories", str(posts))
+    return {
+        "database": "postgresql" if database_url else "sqlite",
+        "posts": posts,
+        "export_mb": round(size, 1),
+        "import_seconds": round(imported["seconds"], 1),
+        "posts_per_second": round(posts / imported["seconds"], 1),
+        "seed_seconds": round(seeded["seconds"], 1),
+        "stories_per_second": round(posts / seeded["seconds"], 1),
+        "ratio": round(seeded["seconds"] / imported["seconds"], 2),
+        "peak_rss_mb": round(imported["peak_mb"]),
+        "rss_quarters_mb": [round(rss) for rss in imported["rss_quarters_mb"]],
+        "load_average": load_average(),
+    }
+
+
+def lines(result: dict) -> list[str]:
+    return [
+        f"{result['database']}: {result['posts']:,} posts ({result['export_mb']} MB export)",
+        f"  import-wordpress: {result['import_seconds']} s, {result['posts_per_second']} posts/s, "
+        f"peak RSS {result['peak_rss_mb']} MB, RSS by quarter {result['rss_quarters_mb']} MB",
+        f"  seed-corpus:      {result['seed_seconds']} s, {result['stories_per_second']} stories/s",
+        f"  ratio import/seed-corpus: {result['ratio']}  (load average {result['load_average']})",
+    ]
+
+
+def run(posts: int, database_url: str | None, say) -> list[dict]:
+    results = []
+    for url in [None, database_url] if database_url else [None]:
+        say(f"WordPress import, {'PostgreSQL' if url else 'SQLite'}: {posts:,} posts")
+        result = measure(posts, url, say)
+        say("\n".join(lines(result)))
+        results.append(result)
+    for check in checks.wordpress_checks(results):
+        say(f"  {check.verdict}  {check.target}: {check.measured}")
+    return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--posts", type=int, default=1000)
-    parser.add_argument("--words", type=int, default=300)
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--database-url", help="also on this PostgreSQL database (made afresh)")
     arguments = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="masthead-wp-bench-") as folder:
-        home = Path(folder)
-        env = {**os.environ, "MASTHEAD_HOME": str(home)}
-        subprocess.run([MASTHEAD, "migrate", "--noinput", "-v0"], env=env, check=True)  # noqa: S603
-        export = write_export(home / "export.xml", arguments.posts, arguments.words)
-        size = export.stat().st_size / 1e6
-        imported, rss = timed(env, "import-wordpress", str(export))
-        seeded, _ = timed(env, "seed-corpus", "--stories", str(arguments.posts))
-    posts = arguments.posts
-    print(f"export: {posts:,} posts, {size:.1f} MB")
-    print(f"import-wordpress: {imported:.1f} s, {posts / imported:,.1f} posts/s, peak RSS {rss} MB")
-    print(f"seed-corpus:      {seeded:.1f} s, {posts / seeded:,.1f} stories/s")
-    print(f"ratio import/seed-corpus: {seeded / imported:.2f}")
+    run(arguments.posts, arguments.database_url, lambda text: print(text, flush=True))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.process
 
 BIN = Path(sys.executable).parent
 POSTS = 120
+BATCH = 10  # new published posts per transaction (wordpress/batches.py)
 
 
 def env(home: Path) -> dict:
@@ -56,7 +57,7 @@ def test_an_import_killed_half_way_is_finished_by_the_next_run(tmp_path):
     assert masthead(home, "migrate", "--noinput").returncode == 0
     stories_before = count(home, STORIES)
     process = subprocess.Popen(
-        [str(BIN / "masthead"), "import-wordpress", str(export)],
+        [str(BIN / "masthead"), "import-wordpress", str(export), "--batch-size", str(BATCH)],
         env=env(home),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -72,9 +73,10 @@ def test_an_import_killed_half_way_is_finished_by_the_next_run(tmp_path):
         process.wait(timeout=60)
     stopped_at = count(home, IMPORTED)
     assert 10 <= stopped_at < POSTS
+    assert stopped_at % BATCH == 0  # whole batches only
     # Nothing half-written: every story written has its mapping row, and no more.
     assert count(home, STORIES) - stories_before == stopped_at
-    finish = masthead(home, "import-wordpress", str(export))
+    finish = masthead(home, "import-wordpress", str(export), "--batch-size", str(BATCH))
     assert finish.returncode == 0, finish.stderr
     assert f"{POSTS - stopped_at} imported, {stopped_at} unchanged" in finish.stdout
     assert count(home, IMPORTED) == POSTS

@@ -25,7 +25,19 @@ from django.db import transaction
 from wagtail.models import Site
 
 from masthead.sections.models import HomePage
-from masthead.wordpress import fetch, media, navmenus, oldurls, pages, stories, taxonomy, wxr
+from masthead.wordpress import (
+    batches,
+    bulkmedia,
+    bulkurls,
+    fetch,
+    media,
+    navmenus,
+    oldurls,
+    pages,
+    stories,
+    taxonomy,
+    wxr,
+)
 from masthead.wordpress.models import ImportedObject
 from masthead.wordpress.outcome import FAILED, IMPORTED, SKIPPED, UNCHANGED, Outcome
 
@@ -57,6 +69,8 @@ class Options:
     force: bool = False
     media_base_url: str = ""
     fetcher: fetch.Fetcher | None = None
+    # New published posts in batches (batches.py); 0 or 1: each post on its own, the careful way.
+    batch_size: int = batches.BATCH_SIZE
 
 
 @dataclass
@@ -123,6 +137,19 @@ def _run(options: Options, result: Result, home: HomePage, progress) -> None:
     outcome, site_url = result.outcome, result.site_url
     total = result.survey.items
     gathered = _Gathered()
+
+    def found(item, image):
+        if image:
+            gathered.images[item.wp_id] = image
+            gathered.images_by_url[image["url"]] = image
+
+    attachments = bulkmedia.Attachments(
+        options,
+        site_url,
+        outcome,
+        found,
+        lambda item: _attachment(options, site_url, item, outcome),
+    )
     # Pass 2: authors, terms, attachments.
     for record in wxr.records(options.path):
         if isinstance(record, wxr.Author):
@@ -135,10 +162,8 @@ def _run(options: Options, result: Result, home: HomePage, progress) -> None:
         elif isinstance(record, wxr.Item) and record.post_type == "attachment":
             gathered.done += 1
             progress(gathered.done, total)
-            found = _attachment(options, site_url, record, outcome)
-            if found:
-                gathered.images[record.wp_id] = found
-                gathered.images_by_url[found["url"]] = found
+            attachments.add(record)
+    attachments.flush()
     with transaction.atomic():
         sections = taxonomy.import_categories(site_url, home, gathered.categories, outcome)
         fallback = taxonomy.fallback_section(home)
@@ -157,7 +182,7 @@ def _run(options: Options, result: Result, home: HomePage, progress) -> None:
     )
     _posts(options, context, outcome, lambda: progress(gathered.done, total), gathered)
     with transaction.atomic():
-        oldurls.remember_attachment_pages(site_url, outcome)
+        bulkurls.remember_attachment_pages(site_url, outcome)
     navmenus.import_menus(site_url, gathered.menus, gathered.links, options.force, outcome)
 
 
@@ -177,6 +202,7 @@ def _term(record: wxr.Term, gathered: _Gathered, outcome: Outcome) -> None:
 def _posts(options, context, outcome: Outcome, tick, gathered: _Gathered) -> None:
     """Pass 3: posts and the rest. An ID seen twice in one export: the first item is kept."""
     seen: set[tuple[str, int]] = set()
+    posts = batches.PostBatches(context, outcome, options.batch_size)
     for record in wxr.records(options.path):
         if not isinstance(record, wxr.Item) or record.post_type == "attachment":
             continue
@@ -199,7 +225,15 @@ def _posts(options, context, outcome: Outcome, tick, gathered: _Gathered) -> Non
             else:
                 gathered.links.append(link)
             continue
+        if options.batch_size > 1 and _importable_post(record):
+            posts.add(record)
+            continue
         _item(record, context, outcome)
+    posts.flush()
+
+
+def _importable_post(item: wxr.Item) -> bool:
+    return item.post_type == "post" and item.status not in stories.NOT_IMPORTED_STATUSES
 
 
 def _item(item: wxr.Item, context, outcome: Outcome) -> None:

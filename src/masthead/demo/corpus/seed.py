@@ -19,10 +19,12 @@ from django.utils.text import slugify
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
+from masthead.articles import bulk
 from masthead.articles.models import ArticleByline, ArticlePage, ArticleTag
 from masthead.core.models import RESERVED_SLUGS
-from masthead.demo.corpus import bulk, words
+from masthead.demo.corpus import words
 from masthead.demo.corpus.newsroom import Newsroom, ensure_newsroom
+from masthead.search import index as reader_index
 
 SPAN = timedelta(days=180)  # the oldest story is about six months old
 NEWEST_AGE = timedelta(minutes=3)  # the newest one a few minutes
@@ -112,6 +114,7 @@ class Seeder:
             next_step[section.pk] += 1
             stories.append(self.story(section, step, published_at))
         bulk.write_stories(stories)
+        reader_index.add_stories(stories)
 
     def story(self, section, step: int, published_at):
         topic = words.SECTION_TOPICS.get(section.slug, "politics")

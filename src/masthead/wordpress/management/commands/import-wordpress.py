@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from masthead.core.progress import progress_bar
 from masthead.wordpress import wxr
+from masthead.wordpress.batches import BATCH_SIZE
 from masthead.wordpress.importer import Options, import_export
 from masthead.wordpress.outcome import WARNING
 
@@ -32,9 +33,25 @@ class Command(BaseCommand):
             "--time-zone", default="", help="of dates without GMT (default: the newsroom's)"
         )
         parser.add_argument("--force", action="store_true", help="overwrite editors' changes")
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help=f"new published posts per transaction (default {BATCH_SIZE}; 1: one by one)",
+        )
 
     def handle(
-        self, *args, export, uploads, media_base_url, dry_run, report, time_zone, force, **options
+        self,
+        *args,
+        export,
+        uploads,
+        media_base_url,
+        dry_run,
+        report,
+        time_zone,
+        force,
+        batch_size,
+        **options,
     ):
         if not export.is_file():
             raise CommandError(f"No such file: {export}")
@@ -42,6 +59,7 @@ class Command(BaseCommand):
             raise CommandError(f"--uploads is not a folder: {uploads}")
         if media_base_url and not media_base_url.startswith(("http://", "https://")):
             raise CommandError("--media-base-url must start with http:// or https://")
+        check_batch_size(batch_size)
         if time_zone:
             try:
                 ZoneInfo(time_zone)
@@ -51,7 +69,15 @@ class Command(BaseCommand):
         try:
             with progress_bar(self.stderr, "Importing from WordPress", None, shown=shown) as update:
                 result = import_export(
-                    Options(export, uploads, dry_run, time_zone, force, media_base_url or ""),
+                    Options(
+                        export,
+                        uploads,
+                        dry_run,
+                        time_zone,
+                        force,
+                        media_base_url or "",
+                        batch_size=batch_size,
+                    ),
                     progress=lambda done, total: update(done, total),
                 )
         except wxr.NotAnExport as error:
@@ -69,3 +95,8 @@ class Command(BaseCommand):
 
             rows = write_report(report, result)
             self.stdout.write(f"Report: {rows} old URLs in {report}")
+
+
+def check_batch_size(size: int) -> None:
+    if size < 1:
+        raise CommandError(f"--batch-size must be at least 1, not {size}")

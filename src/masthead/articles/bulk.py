@@ -7,7 +7,11 @@ revision each (its content serialised as `save_revision()` does, before publicat
 and latest revision pointers, the create and publish log entries, the reference index, the
 search index (through the backend's bulk API) and what the page cache keeps of a publication.
 What ends up in the database is what the normal path leaves, row for row;
-`tests/demo/test_corpus.py` compares the two.
+`tests/demo/test_corpus.py` compares the two for `seed-corpus`, and
+`tests/wordpress/test_bulk.py` for the WordPress import.
+
+Masthead's reader index (`masthead.search`, a layer above this one) is the caller's to fill,
+with `masthead.search.index.add_stories(stories)` in the same transaction.
 """
 
 from collections import Counter
@@ -25,7 +29,6 @@ from masthead.core.tree import parent_path
 from masthead.pagecache import deps
 from masthead.pagecache.invalidation import invalidate
 from masthead.pagecache.models import ListingState
-from masthead.search import index as reader_index
 from masthead.sections.models import SectionPage
 
 # Set on the page at publication; a revision's content has them as they were before (empty).
@@ -46,21 +49,26 @@ def prepare(page: ArticlePage) -> None:
         manager.set(list(manager.all()))
 
 
-def write_stories(stories: list[ArticlePage]) -> None:
-    """Insert `stories` as live pages. The caller builds them with their tree fields (path,
-    depth, url_path), publication dates (published_at and Wagtail's first/last published and
-    latest revision dates), bylines, tags and derived fields. Runs inside the caller's
-    transaction."""
+def write_stories(stories: list[ArticlePage], edited: bool = False) -> list:
+    """Insert `stories` as live pages and return their revisions. The caller builds them with
+    their tree fields (path, depth, url_path), publication dates (published_at and Wagtail's
+    first/last published and latest revision dates), bylines, tags and derived fields. Runs
+    inside the caller's transaction.
+
+    The history logs the page's creation and its publication, as the admin's create view does;
+    `edited` adds the "wagtail.edit" of a `save_revision(log_action=True)` between them, as a
+    page added in code (`add_child()`) and then revised and published has."""
     insert_pages(stories)
     insert_bylines(stories)
     revisions = insert_revisions(stories)
     insert_tags(stories)  # after the revisions: their content has the tags without row ids
     publish(stories, revisions)
-    insert_log_entries(stories, revisions)
+    insert_log_entries(stories, revisions, edited)
     insert_references(stories)
     index_for_search(stories)
     count_children(stories)
     tell_page_cache(stories)
+    return revisions
 
 
 def insert_pages(stories) -> None:
@@ -127,28 +135,28 @@ def publish(stories, revisions) -> None:
         story.latest_revision = story.live_revision = revision
 
 
-def insert_log_entries(stories, revisions) -> None:
+def insert_log_entries(stories, revisions, edited=False) -> None:
     story_type = ContentType.objects.get_for_model(ArticlePage)
+    actions = ["wagtail.create", "wagtail.edit", "wagtail.publish"]
+    if not edited:
+        actions.remove("wagtail.edit")
     entries = []
     for story, revision in zip(stories, revisions, strict=True):
-        common = {"page_id": story.pk, "content_type": story_type, "label": story.title}
-        entries.append(
-            PageLogEntry(
-                action="wagtail.create",
-                timestamp=story.published_at,
-                content_changed=True,
-                **common,
+        for action in actions:
+            entries.append(
+                PageLogEntry(
+                    action=action,
+                    timestamp=story.last_published_at
+                    if action == "wagtail.publish"
+                    else story.latest_revision_created_at,
+                    # Only the creation names no revision.
+                    revision=None if action == "wagtail.create" else revision,
+                    content_changed=True,
+                    page_id=story.pk,
+                    content_type=story_type,
+                    label=story.title,
+                )
             )
-        )
-        entries.append(
-            PageLogEntry(
-                action="wagtail.publish",
-                timestamp=story.published_at,
-                revision=revision,
-                content_changed=True,
-                **common,
-            )
-        )
     PageLogEntry.objects.bulk_create(entries)
 
 
@@ -176,10 +184,9 @@ def insert_references(stories) -> None:
 
 
 def index_for_search(stories) -> None:
-    """Wagtail's index (the admin's search) and the reader index (masthead.search)."""
+    """Wagtail's index (the admin's search); the reader index is the caller's (above)."""
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(ArticlePage, stories)
-    reader_index.add_stories(stories)
 
 
 def count_children(stories) -> None:
@@ -192,14 +199,15 @@ def count_children(stories) -> None:
 def tell_page_cache(stories) -> None:
     """What publishing tells the page cache (masthead.pagecache.listings): each story's
     listings as of its publication, and, once the batch commits, the lists it joined. (Its own
-    page-<id> tag is left out: nothing can have cached a page that did not exist.)"""
+    page-<id> tag is left out: nothing can have cached a page that did not exist.) The sitemaps
+    list every public story, as a publication's invalidation says."""
     prefixes = {
         story.path[:end]
         for story in stories
         for end in range(Page.steplen, len(story.path), Page.steplen)
     }
     sections = dict(SectionPage.objects.filter(path__in=prefixes).values_list("path", "pk"))
-    states, changed = [], {deps.ALL_STORIES}
+    states, changed = [], {deps.ALL_STORIES, deps.SITEMAPS}
     for story in stories:
         ancestors = (story.path[:end] for end in range(Page.steplen, len(story.path), Page.steplen))
         listings = sorted(
