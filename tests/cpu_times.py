@@ -3,7 +3,7 @@ set-up + call + tear-down, so a module's shared world counts in its first test) 
 one tab-separated line per test, appended to $CPU_TIMES as the run goes. CPU time, unlike
 `--durations`, holds on a machine shared with other work.
 
-    CPU_TIMES=var/cpu.tsv .venv/bin/pytest -p tests.cpu_times -m "not process"
+    CPU_TIMES=var/cpu.tsv .venv/bin/python -m pytest -p tests.cpu_times -m "not process"
     awk -F'\\t' '{split($1, m, "::"); cpu[m[1]] += $2} END {for (f in cpu) print cpu[f], f}' \\
         var/cpu.tsv | sort -rn | head
 """
