@@ -5,13 +5,10 @@ import pytest
 from masthead.articles.models import ArticlePage
 from tests.factories import small_newsroom
 from tests.pages import visible_text
+from tests.worlds import module_world
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def newsroom(db):
-    return small_newsroom()
+newsroom = module_world(small_newsroom)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
 
 def test_the_404_page_is_in_the_sites_design(client):

@@ -4,17 +4,21 @@ API, as every API error is); HEAD on the API answers as GET does, without the bo
 import pytest
 
 from tests.factories import CorrectionFactory, small_newsroom
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def reader_pages(db) -> list[str]:
+def _reader_pages() -> list[str]:
+    """Each kind of reader page, built once for the module (tests/worlds.py)."""
     story = small_newsroom().story
     CorrectionFactory(page=story)
     return ["/", "/business/", story.url, "/tags/pakistan/", "/authors/amara-okafor/"] + [
         "/corrections/"
     ]
+
+
+reader_pages = module_world(_reader_pages)
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])

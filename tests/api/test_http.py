@@ -9,14 +9,17 @@ from django.conf import settings
 from masthead.articles.models import ArticlePage
 from tests.api.conftest import get, get_json
 from tests.factories import administrator, small_newsroom
+from tests.worlds import module_world
 
-pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def newsroom(db):
-    """Stories in sections, tags, people: something behind every endpoint."""
+def _newsroom():
+    """Stories in sections, tags, people: something behind every endpoint (built once for the
+    module, tests/worlds.py)."""
     return small_newsroom()
+
+
+newsroom = module_world(_newsroom)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
 
 ENDPOINTS = [

@@ -5,13 +5,12 @@ import pytest
 from masthead.core.models import SiteSettings
 from tests.factories import administrator, small_newsroom
 from tests.pages import parse, visible_text
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def newsroom(db):
-    return small_newsroom()
+newsroom = module_world(small_newsroom)
 
 
 @pytest.fixture

@@ -20,12 +20,14 @@ from tests.factories import (
     PersonFactory,
     SectionPageFactory,
     also_read,
+    default_site,
     paragraph,
     person_named,
     publish,
     section_named,
 )
 from tests.feeds.conftest import as_datetime, entry_links, feed, fetch, on_site
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
@@ -46,11 +48,12 @@ def reference_time() -> datetime:
     return datetime(2023, 8, 3, 12, 0, tzinfo=newsroom_zone())
 
 
-@pytest.fixture
-def newsroom(site):
+def _newsroom():
     """The site named The Masthead Gazette; the reference story in Top News (credited to Asian
     Lite News, no byline) beside a story with a lead image; a Pakistan story in Business by
-    Amara Okafor, whom World and World > Asia have a story each by too."""
+    Amara Okafor, whom World and World > Asia have a story each by too. Built once for the
+    module (tests/worlds.py)."""
+    site = default_site()
     site.site_name = "The Masthead Gazette"
     site.save()
     amara = person_named("amara-okafor", "Amara Okafor")
@@ -92,6 +95,9 @@ def newsroom(site):
         bylines=[amara],
         published=True,
     )
+
+
+newsroom = module_world(_newsroom)
 
 
 def urls_in(fragment: str) -> list[str]:

@@ -6,6 +6,7 @@ from django.conf import settings
 from tests.factories import small_newsroom
 from tests.feeds.conftest import fetch
 from tests.pages import parse
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,8 @@ def alternates(client, url) -> dict[str, str]:
     }
 
 
+newsroom = module_world(small_newsroom)
+
 SITE_FEEDS = {"/feed/": "application/rss+xml", "/feed/atom/": "application/atom+xml"}
 
 
@@ -47,8 +50,7 @@ SITE_FEEDS = {"/feed/": "application/rss+xml", "/feed/atom/": "application/atom+
         ("/authors/tom-becker/", "/authors/tom-becker/feed/"),
     ],
 )
-def test_pages_link_their_feeds_for_autodiscovery(client, url, own_feed):
-    newsroom = small_newsroom()
+def test_pages_link_their_feeds_for_autodiscovery(client, url, own_feed, newsroom):
     url = newsroom.story_url if url == STORY else url
     expected = dict(SITE_FEEDS)
     if own_feed:

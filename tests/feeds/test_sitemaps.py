@@ -20,6 +20,7 @@ from tests.factories import (
 from tests.feeds.conftest import NS, SITEMAP_NS, fetch, on_site, site_path, sitemap_locations, xml
 from tests.feeds.sitemap_checks import assert_valid_urlset, parse_w3c
 from tests.pages import parse, visible_text
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
@@ -30,8 +31,7 @@ def newsroom_time(*fields) -> datetime:
     return datetime(*fields, tzinfo=newsroom_zone())
 
 
-@pytest.fixture
-def newsroom():
+def _newsroom():
     """Stories of three months (2023-08, 2025-04, 2025-05) in five sections, one of them nested,
     tagged, bylined or credited, one with a lead image: each part of the sitemap has entries."""
     top_news, world = section_named("top-news"), section_named("world")
@@ -65,6 +65,9 @@ def newsroom():
         ArticlePageFactory(
             parent=parent, slug=slug, published_at=published_at, published=True, **fields
         )
+
+
+newsroom = module_world(_newsroom)
 
 
 def index(client) -> list[tuple[str, str]]:

@@ -10,15 +10,18 @@ from tests.factories import (
     newsroom_staff,
     section_named,
 )
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 URL = "/admin/newsroom/checks/"
 
 
-@pytest.fixture
-def staff(db):
+def _staff():
     """The five role accounts on their desks (Business; Top News and World)."""
     return newsroom_staff()
+
+
+staff = module_world(_staff)
 
 
 @pytest.fixture

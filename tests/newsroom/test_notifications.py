@@ -20,17 +20,20 @@ from tests.factories import (
     named_newsroom_staff,
     section_named,
 )
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 
 
-@pytest.fixture
-def staff(db):
+def _staff():
     """The administrator, and the five role accounts under the demo's names and addresses on
     their desks (Business; Top News and World)."""
     administrator()
     return named_newsroom_staff()
+
+
+staff = module_world(_staff)
 
 
 def user(username):

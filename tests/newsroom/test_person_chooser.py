@@ -8,14 +8,17 @@ from django.urls import reverse
 
 from masthead.people.models import Person
 from tests.factories import STAFF_PASSWORD, newsroom_staff
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 
 
-@pytest.fixture
-def staff(db):
+def _staff():
     """The five role accounts on their desks (Business; Top News and World)."""
     return newsroom_staff()
+
+
+staff = module_world(_staff)
 
 
 def chooser_url(name="choose"):

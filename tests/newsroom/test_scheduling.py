@@ -8,14 +8,17 @@ from django.contrib.auth import get_user_model
 from django.utils import formats, timezone
 
 from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 
 
-@pytest.fixture
-def staff(db):
+def _staff():
     """The five role accounts on their desks (Business; Top News and World)."""
     return newsroom_staff()
+
+
+staff = module_world(_staff)
 
 
 def draft_in(slug):

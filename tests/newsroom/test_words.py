@@ -8,14 +8,17 @@ from django.contrib.messages import get_messages
 
 from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
 from tests.workflow.editor_form import editor_form_data
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 
 
-@pytest.fixture
-def staff(db):
+def _staff():
     """The five role accounts on their desks (Business; Top News and World)."""
     return newsroom_staff()
+
+
+staff = module_world(_staff)
 
 
 def user(username):

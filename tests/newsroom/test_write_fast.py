@@ -16,15 +16,18 @@ from tests.factories import (
     publish,
     section_named,
 )
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 
 
-@pytest.fixture
-def staff(db):
+def _staff():
     """The five role accounts, under the demo's names (the reporter is Riley Reporter, the byline
     on a new story), on their desks (Business; Top News and World)."""
     return named_newsroom_staff()
+
+
+staff = module_world(_staff)
 
 
 def user(username):

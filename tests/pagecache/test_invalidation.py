@@ -16,12 +16,12 @@ from tests import factories
 from tests.factories import OrganisationFactory, PersonFactory, section_named
 from tests.pagecache.conftest import stories_in
 from tests.publishing.stories import scheduled_story
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
 
-@pytest.fixture
-def newsroom():
+def _newsroom():
     """Opinion's four stories, the oldest (two of them credited to agencies), then eight in
     Business and eight bylined ones in World: more than the front page shows, so that the
     oldest stories are on no page but their own and their section's."""
@@ -31,6 +31,9 @@ def newsroom():
     factories.stories_in(opinion, 2)
     factories.stories_in(section_named("business"), 8)
     factories.stories_in(section_named("world"), 8, bylines=[PersonFactory()])
+
+
+newsroom = module_world(_newsroom)
 
 
 @pytest.fixture

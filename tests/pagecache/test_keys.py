@@ -14,6 +14,7 @@ from tests.factories import (
     stories_in,
 )
 from tests.pagecache.conftest import stories_in as live_stories_in
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +26,14 @@ def world():
     return section
 
 
-@pytest.fixture
-def listing():
+def _listing():
     """A section with more than one page of stories."""
     section = section_named("business")
     stories_in(section, SECTION_PAGE_SIZE + 1)
     return section
+
+
+listing = module_world(_listing)
 
 
 def test_odd_host_ports_do_not_switch_the_cache_off(wsgi):

@@ -7,15 +7,16 @@ import pytest
 from tests.factories import ArticlePageFactory, paragraph
 from tests.pages import main_text, parse
 from tests.search.helpers import SEARCH_URL, result_headlines, search
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("stories")]
 
 REFERENCE_HEADLINE = "Pakistan Quietly Greenlights Security Pact with US"
 
 
-@pytest.fixture
-def stories(db):
-    """The story about the security pact, and one that only mentions security."""
+def _stories():
+    """The story about the security pact, and one that only mentions security (built once for
+    the module, tests/worlds.py)."""
     ArticlePageFactory(
         title=REFERENCE_HEADLINE,
         body=[paragraph("The security pact and its terms were signed without a debate.")],
@@ -26,6 +27,9 @@ def stories(db):
         body=[paragraph("Travellers waited for hours at security.")],
         published=True,
     )
+
+
+stories = module_world(_stories)
 
 
 EMPTY_HELP = "Type one or more words"

@@ -11,6 +11,7 @@ from tests.conftest import REFERENCE_URL
 from tests.factories import ArticlePageFactory, SectionPageFactory, publish, section_named
 from tests.pages import main_text, parse, visible_text
 from tests.search.helpers import document, result_headlines, search
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_story")]
 
@@ -21,9 +22,9 @@ def paragraph(text):
     return [("paragraph", f"<p>{text}</p>")]
 
 
-@pytest.fixture
-def reference_story():
-    """The reference story at its address in Top News, and another story beside it."""
+def _reference_story():
+    """The reference story at its address in Top News, and another story beside it (built once
+    for the module, tests/worlds.py)."""
     top_news = section_named("top-news")
     ArticlePageFactory(
         parent=top_news,
@@ -43,6 +44,9 @@ def reference_story():
         published_at=datetime(2023, 8, 3, 12, tzinfo=newsroom_zone()),
         published=True,
     )
+
+
+reference_story = module_world(_reference_story)
 
 
 def test_the_reference_story_is_found_by_security_pact(client):

@@ -9,6 +9,7 @@ from masthead.curation.models import Curation, DontMissPick, FrontPagePin
 from masthead.sections.models import SectionPage
 from tests.factories import ArticlePageFactory, PersonFactory, SectionPageFactory, section_named
 from tests.pages import parse, visible_text
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
@@ -38,8 +39,7 @@ def front(client):
     return lead, top, latest, page
 
 
-@pytest.fixture
-def newsroom():
+def _newsroom():
     """Top News, World (with Asia), Business and Opinion, and the STORIES in them: the newest
     five with lead images, one bylined and tagged."""
     sections = {slug: section_named(slug) for slug in ("top-news", "world", "business", "opinion")}
@@ -59,6 +59,9 @@ def newsroom():
         tags=["Pakistan"],
         published=True,
     )
+
+
+newsroom = module_world(_newsroom)
 
 
 @pytest.fixture

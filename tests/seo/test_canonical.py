@@ -10,6 +10,7 @@ from tests.conftest import REFERENCE_URL
 from tests.factories import ArticlePageFactory, publish, section_named, small_newsroom
 from tests.pages import parse
 from tests.seo.helpers import canonicals, extract, json_ld, open_graph, site_url
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
@@ -28,9 +29,9 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def newsroom():
-    """Each kind of reader page (tests/factories/newsroom.py), and a story with a lead image."""
+def _newsroom():
+    """Each kind of reader page (tests/factories/newsroom.py), and a story with a lead image:
+    built once for the module (tests/worlds.py)."""
     newsroom = small_newsroom()
     ArticlePageFactory(
         parent=section_named("top-news"),
@@ -39,6 +40,9 @@ def newsroom():
         published=True,
     )
     return newsroom
+
+
+newsroom = module_world(_newsroom)
 
 
 def absolute_urls(extracted) -> list[str]:

@@ -17,11 +17,13 @@ from tests.factories import (
     ArticlePageFactory,
     ImageFactory,
     PersonFactory,
+    default_site,
     person_named,
     section_named,
 )
 from tests.pages import parse
 from tests.seo.helpers import json_ld, json_ld_items, open_graph, site_url
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
@@ -37,11 +39,11 @@ PUBLISHER = {
 }
 
 
-@pytest.fixture
-def newsroom(site):
+def _newsroom():
     """The site named The Masthead Gazette. In Top News: the reference story (credited to Asian
     Lite News, no byline), a story by Amara Okafor and one by the agency Regional Newswire with a
     1600x900 lead image; in World > Asia a story; an empty Business."""
+    site = default_site()
     site.site_name = "The Masthead Gazette"
     site.save()
     top_news = section_named("top-news")
@@ -75,6 +77,9 @@ def newsroom(site):
         published=True,
     )
     section_named("business")
+
+
+newsroom = module_world(_newsroom)
 
 
 def test_the_author_urls_reach_the_author_pages(client):

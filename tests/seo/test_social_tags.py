@@ -13,6 +13,7 @@ from tests.conftest import REFERENCE_URL
 from tests.factories import (
     ArticlePageFactory,
     ImageFactory,
+    default_site,
     person_named,
     publish,
     section_named,
@@ -27,6 +28,7 @@ from tests.seo.helpers import (
     site_url,
     twitter,
 )
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
@@ -35,11 +37,11 @@ SITE_NAME = "The Masthead Gazette"
 IMAGE_ALT = "An abstract illustration of circles and squares"
 
 
-@pytest.fixture
-def newsroom(site):
+def _newsroom():
     """The site named SITE_NAME; in Top News the reference story (credited to Asian Lite News,
     no byline, no image) and a story with a 1600x900 lead image; Business two pages long, by
-    Amara Okafor."""
+    Amara Okafor. Built once for the module (tests/worlds.py)."""
+    site = default_site()
     site.site_name = SITE_NAME
     site.save()
     top_news = section_named("top-news")
@@ -62,6 +64,9 @@ def newsroom(site):
     )
     amara = person_named("amara-okafor", "Amara Okafor")
     stories_in(section_named("business"), SECTION_PAGE_SIZE + 1, bylines=[amara])
+
+
+newsroom = module_world(_newsroom)
 
 
 # (url, og:type, og:title, twitter:card)

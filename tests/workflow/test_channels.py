@@ -15,6 +15,7 @@ from tests.factories import (
     small_newsroom,
     unpublished_pipeline,
 )
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsroom")]
 
@@ -44,8 +45,7 @@ READER_PAGES = [
 ]
 
 
-@pytest.fixture
-def newsroom():
+def _newsroom():
     """Each kind of reader page, a World story between two others, and the pipeline in World."""
     newsroom = small_newsroom()
     world = section_named("world")
@@ -54,6 +54,9 @@ def newsroom():
     ArticlePageFactory(parent=world, published=True)
     unpublished_pipeline(world)
     return newsroom
+
+
+newsroom = module_world(_newsroom)
 
 
 def sitemap_parts(client) -> list[str]:

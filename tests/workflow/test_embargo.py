@@ -16,14 +16,17 @@ from masthead.articles.models import ArticlePage
 from masthead.publishing import scheduling
 from tests.factories import STAFF_PASSWORD, ArticlePageFactory, newsroom_staff, section_named
 from tests.workflow.test_channels import channels
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 
 
-@pytest.fixture
-def staff(db):
+def _staff():
     """The five role accounts on their desks (Business; Top News and World)."""
     return newsroom_staff()
+
+
+staff = module_world(_staff)
 
 
 HEADLINE = "Embargoed exclusive: the port concession"

@@ -6,14 +6,17 @@ from wagtail.models import Workflow
 
 from masthead.publishing.review_hooks import can_submit
 from tests.factories import ArticlePageFactory, newsroom_staff, section_named
+from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff")]
 
 
-@pytest.fixture
-def staff(db):
+def _staff():
     """The five role accounts on their desks (Business; Top News and World)."""
     return newsroom_staff()
+
+
+staff = module_world(_staff)
 
 
 ACTIONS = [
