@@ -3,7 +3,7 @@ PORT ?= 8000
 MASTHEAD_HOME ?= $(CURDIR)/var
 # The test suite's own home (two suites running side by side each need one).
 TEST_HOME ?= $(CURDIR)/var/test
-PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3.11 2>/dev/null || command -v python3)
 VENV := $(CURDIR)/.venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
