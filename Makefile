@@ -3,7 +3,11 @@ PORT ?= 8000
 MASTHEAD_HOME ?= $(CURDIR)/var
 # The test suite's own home (two suites running side by side each need one).
 TEST_HOME ?= $(CURDIR)/var/test
-PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3.11 2>/dev/null || command -v python3)
+# Python 3.12 where there is one (coverage measures with sys.monitoring: docs/testing.md), found on
+# the PATH or among pyenv's versions, else 3.11, else python3.
+PYTHON ?= $(shell for v in 3.12 3.11; do \
+	for p in python$$v $$(pyenv root 2>/dev/null)/versions/$$v*/bin/python$$v; do \
+	$$p -c '' 2>/dev/null && { echo $$p; exit; }; done; done; command -v python3)
 VENV := $(CURDIR)/.venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
