@@ -2,7 +2,8 @@
 
 `follow.py` calls these on every change that can show or hide a story; `masthead
 rebuild-search-index` and `seed-corpus` fill it in bulk. Every function works in the caller's
-transaction, so the index changes with the story.
+transaction, so the index changes with the story; and so do the archive's totals
+(`articles/archive.py`), which follow the same changes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from django.utils import timezone
 
+from masthead.articles import archive
 from masthead.articles.body_facts import body_facts
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories
@@ -57,40 +59,57 @@ def index_story(story: ArticlePage) -> None:
     ReaderIndexEntry.objects.filter(page_id=getattr(story, "pk", None)).delete()
     if story is not None and shown(story):
         entry_for(story).save(force_insert=True)
+    if story is not None:
+        archive.follow(story.pk)
 
 
 def forget(page_id: int) -> None:
     ReaderIndexEntry.objects.filter(page_id=page_id).delete()
+    archive.forget(page_id)
 
 
 def index_under(path: str) -> None:
     """Every story at or below the tree `path` again (a move, a view restriction)."""
     ReaderIndexEntry.objects.filter(page__path__startswith=path).delete()
-    add_stories(public_stories().defer(None).filter(path__startswith=path))
+    add_stories(public_stories().defer(None).filter(path__startswith=path), totals=False)
+    archive.follow_under(path)
 
 
-def add_stories(stories: Iterable[ArticlePage], progress: Callable[[int], None] | None = None):
-    """Rows for those of `stories` (not in the index yet) that readers may find, in batches."""
+def add_stories(
+    stories: Iterable[ArticlePage],
+    progress: Callable[[int], None] | None = None,
+    *,
+    totals: bool = True,
+):
+    """Rows for those of `stories` (not in the index yet) that readers may find, in batches;
+    with `totals`, the stories join the archive's totals too (they are in none yet)."""
     restrictions = view_restrictions()
     batch, done = [], 0
     for story in stories:
         if shown(story, restrictions):
-            batch.append(entry_for(story))
+            batch.append(story)
         done += 1
         if len(batch) == BATCH:
-            ReaderIndexEntry.objects.bulk_create(batch)
+            _add_batch(batch, restrictions, totals)
             batch = []
         if progress is not None and done % BATCH == 0:
             progress(done)
-    ReaderIndexEntry.objects.bulk_create(batch)
+    _add_batch(batch, restrictions, totals)
     if progress is not None:
         progress(done)
     return done
 
 
+def _add_batch(stories: list[ArticlePage], restrictions, totals: bool) -> None:
+    ReaderIndexEntry.objects.bulk_create([entry_for(story) for story in stories])
+    if totals:
+        archive.add(stories, restrictions)
+
+
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
     """The whole index again from the live, public stories; how many stories were read."""
     ReaderIndexEntry.objects.all().delete()
+    archive.rebuild()
     stories = public_stories().defer(None).order_by("pk").iterator(chunk_size=BATCH)
     return add_stories(stories, progress)
 
