@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from masthead.articles import archive
-from masthead.articles.body_facts import body_facts
+from masthead.articles.body_facts import body_words
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories
 from masthead.articles.text import join_sentences
@@ -26,17 +28,33 @@ BATCH = 500
 
 def story_text(story: ArticlePage) -> str:
     """The standfirst and the running text of the body, joined as sentences (no query)."""
-    return join_sentences(story.standfirst, body_facts(story.body).words)
+    return join_sentences(story.standfirst, body_words(story.body))
 
 
-def entry_for(story: ArticlePage) -> ReaderIndexEntry:
+class Addresses:
+    """Each story's address as Wagtail's `get_url()` gives it (the path alone when there is one
+    site), from its `url_path` and the sites' root paths read once, not once per story."""
+
+    def __init__(self):
+        self.roots = Site.get_site_root_paths()
+        self.many_sites = len({root.site_id for root in self.roots}) > 1
+
+    def __call__(self, story: ArticlePage) -> str:
+        for root in self.roots:
+            if story.url_path.startswith(root.root_path):
+                path = reverse("wagtail_serve", args=(story.url_path[len(root.root_path) :],))
+                return root.root_url + path if self.many_sites else path
+        return story.url_path  # on no site: not routable, kept as the tree's path
+
+
+def entry_for(story: ArticlePage, address: Addresses | None = None) -> ReaderIndexEntry:
     published_at = story.public_date or timezone.now()
     text = story_text(story)
     return ReaderIndexEntry(
         id=recency_key(published_at, story.pk),
         page_id=story.pk,
         title=story.title,
-        url=story.get_url() or story.url_path,
+        url=(address or Addresses())(story),
         published_at=published_at,
         text=text,
         title_tokens=token_text(story.title),
@@ -83,25 +101,25 @@ def add_stories(
 ):
     """Rows for those of `stories` (not in the index yet) that readers may find, in batches;
     with `totals`, the stories join the archive's totals too (they are in none yet)."""
-    restrictions = view_restrictions()
+    restrictions, address = view_restrictions(), Addresses()
     batch, done = [], 0
     for story in stories:
         if shown(story, restrictions):
             batch.append(story)
         done += 1
         if len(batch) == BATCH:
-            _add_batch(batch, restrictions, totals)
+            _add_batch(batch, restrictions, address, totals)
             batch = []
         if progress is not None and done % BATCH == 0:
             progress(done)
-    _add_batch(batch, restrictions, totals)
+    _add_batch(batch, restrictions, address, totals)
     if progress is not None:
         progress(done)
     return done
 
 
-def _add_batch(stories: list[ArticlePage], restrictions, totals: bool) -> None:
-    ReaderIndexEntry.objects.bulk_create([entry_for(story) for story in stories])
+def _add_batch(stories: list[ArticlePage], restrictions, address, totals: bool) -> None:
+    ReaderIndexEntry.objects.bulk_create([entry_for(story, address) for story in stories])
     if totals:
         archive.add(stories, restrictions)
 
