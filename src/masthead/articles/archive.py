@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 from wagtail.models import Page
 
@@ -26,6 +27,7 @@ STEP = Page.steplen
 ROOT_DEPTH = 2  # the sites' roots: children of the tree's root
 ROOT_LEN = STEP * ROOT_DEPTH
 Key = tuple[str, str, int]  # (root, kind, ref)
+LOCK = 0x4D415354_41524348  # "MAST" "ARCH": the totals' advisory lock on PostgreSQL
 MANY = 200  # more lists of one kind than this are counted again all at once
 
 
@@ -134,8 +136,18 @@ def _key(member: ArchiveMember) -> Key:
     return (member.root, member.kind, member.ref)
 
 
+def _one_at_a_time() -> None:
+    """On PostgreSQL, changes to the totals take turns until their transactions end: two
+    stories published at once into one month would otherwise each count the month without the
+    other's row, or both insert its total. (SQLite's writers take turns already.)"""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
+
+
 def _replace(old: Q, stories: Iterable[ArticlePage], restrictions) -> set[Key]:
     """The members of `old` gone, those of `stories` in: the keys of the lists touched."""
+    _one_at_a_time()
     gone = ArchiveMember.objects.filter(old)
     keys = set(gone.values_list("root", "kind", "ref").distinct())
     gone.delete()
@@ -163,6 +175,7 @@ def follow_under(path: str) -> None:
 
 def add(stories: list[ArticlePage], restrictions) -> None:
     """Bulk writes: `stories`, in no list yet, join theirs; their totals grow."""
+    _one_at_a_time()
     members = _members(_public(stories, restrictions))
     ArchiveMember.objects.bulk_create(members, batch_size=500)
     _grow(members)
