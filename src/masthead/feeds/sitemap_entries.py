@@ -98,16 +98,24 @@ def section_entries(request) -> list[SitemapEntry]:
     root = story_data.site_root(request)
     if root is None:
         return []
-    sections = public_pages(SectionPage.objects.live().descendant_of(root), request)
+    below_root = [page for page in _few(SectionPage, request) if page.path.startswith(root.path)]
     newest = archive.totals(root, archive.SECTION)
     entries = []
-    for page in [root, *sections.order_by("path")]:
+    for page in [root, *sorted(below_root, key=lambda page: page.path)]:
         path = page.get_url_parts(request)
         dates = [_seconds(page.last_published_at), _seconds(newest.get(page.pk, (0, None))[1])]
         lastmod = max((date for date in dates if date is not None), default=None)
         if path and path[2]:
             entries.append(SitemapEntry(path[2], lastmod))
     return entries
+
+
+def _few(model, request) -> list:
+    """Every live, public page of a type that has few (sections, the newsroom's own pages), read
+    from its own table: a range of paths under the site's root would have SQLite read every
+    page of the site, its stories too, to find them. The caller keeps those under the root."""
+    pages = model.objects.live().filter(pk__in=model.objects.order_by().values("pk"))
+    return list(public_pages(pages, request).order_by())
 
 
 def _listed(model, request, kind: str, url_name: str) -> list[SitemapEntry]:
@@ -140,9 +148,13 @@ def page_entries(request) -> list[SitemapEntry]:
     root = story_data.site_root(request)
     if root is None:
         return []
-    pages = public_pages(StandardPage.objects.live().child_of(root), request).order_by("path")
+    pages = [
+        page
+        for page in _few(StandardPage, request)
+        if page.path.startswith(root.path) and page.depth == root.depth + 1
+    ]
     entries = []
-    for page in pages:
+    for page in sorted(pages, key=lambda page: page.path):
         path = page.get_url_parts(request)
         if path and path[2]:
             entries.append(SitemapEntry(path[2], _seconds(page.last_published_at)))
