@@ -75,6 +75,8 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
         for position, entry in enumerate(extracted or ()):
             person, role = entry if isinstance(entry, tuple) else (entry, "author")
             ArticleByline.objects.create(page=page, person=person, role=role, sort_order=position)
+        if extracted:
+            page.save()  # as a publish does after its bylines: the archive's totals follow
 
     @factory.post_generation
     def tags(page, create, extracted, **kwargs):

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction, Revision
 from masthead.articles.models import ArticlePage
 from masthead.publishing import scheduling
 from masthead.search.models import ReaderIndexEntry
-from tests.factories import ArticlePageFactory, SectionPageFactory, publish
+from tests.factories import ArticlePageFactory, SectionPageFactory, SiteFactory, publish
 from tests.pages import parse, visible_text
 from tests.publishing.stories import draft_story
 from tests.search.helpers import search
@@ -118,3 +118,23 @@ def test_the_rebuild_command_indexes_the_public_stories_only(client, home, secti
     assert headlines(client) == []
     call_command("rebuild-search-index", verbosity=0)
     assert headlines(client) == [f"{WORD} ferry resumes"]
+
+
+def test_the_rebuild_gives_each_story_the_address_wagtail_gives_it(home, section):
+    """The bulk path reads the sites once and builds addresses from the tree paths: the same
+    as each story's get_url(), with one site and with two (then absolute)."""
+    nested = SectionPageFactory(parent=section, title="Asia", slug="asia")
+    stories = [ArticlePageFactory(parent=parent, published=True) for parent in (section, nested)]
+    other = SiteFactory()
+    stories.append(
+        ArticlePageFactory(parent=SectionPageFactory(parent=other.root_page), published=True)
+    )
+    for many_sites in (True, False):
+        if not many_sites:
+            stories.pop().delete()
+            other.delete()
+        call_command("rebuild-search-index", verbosity=0)
+        urls = dict(ReaderIndexEntry.objects.values_list("page_id", "url"))
+        wagtail = ArticlePage.objects.filter(pk__in=[story.pk for story in stories])
+        assert urls == {story.pk: story.get_url() for story in wagtail}
+        assert all(url.startswith("http") == many_sites for url in urls.values()), urls

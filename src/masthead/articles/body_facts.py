@@ -67,14 +67,30 @@ class _Found:
 def body_facts(body) -> BodyFacts:
     """The facts of `body` (a StreamField value), without a query."""
     found = _Found()
-    for item in body.raw_data:
-        block = body.stream_block.child_blocks.get(item.get("type"))  # None: a removed type
-        value = item.get("value")
-        words_of = getattr(block, "words_of", None)
-        if words_of is not None:
-            found.words.append(words_of(block.to_python(value)))
+    for block, value in _blocks(body):
+        _words(block, value, found.words)
         _references(block, value, found)
     return found.facts()
+
+
+def body_words(body) -> str:
+    """`body_facts(body).words` alone, at half the cost: the search index's bulk writes."""
+    words = []
+    for block, value in _blocks(body):
+        _words(block, value, words)
+    return " ".join(" ".join(words).split())
+
+
+def _blocks(body):
+    """(block, stored value) of each item of the body; the block is None for a removed type."""
+    for item in body.raw_data:
+        yield body.stream_block.child_blocks.get(item.get("type")), item.get("value")
+
+
+def _words(block, value, words: list[str]) -> None:
+    words_of = getattr(block, "words_of", None)
+    if words_of is not None:
+        words.append(words_of(block.to_python(value)))
 
 
 def _references(block, value, found: _Found) -> None:

@@ -18,6 +18,7 @@ from masthead.articles.blocks import ArticleBodyBlock
 from masthead.articles.body_facts import body_facts
 from masthead.articles.forms import ArticlePageForm
 from masthead.articles.panels import PublicationChecksPanel
+from masthead.articles.totals import ArchiveMember, ArchiveTotal  # noqa: F401 (this app's)
 from masthead.core.models import BasePage
 
 

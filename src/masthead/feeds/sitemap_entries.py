@@ -1,20 +1,20 @@
 """Sitemaps: the parts of the index, their entries, the Google News window and robots.txt.
 
-Every part is read with a fixed number of queries, whatever the number of stories: the index
-from aggregates (one row per month, tag or author), each part from one listing query.
+Every part is read with a fixed number of queries, whatever the number of stories: the index,
+sections, tags and authors from the archive's totals (one stored row per month, section, tag or
+person, `articles/archive.py`), each month's part from one listing query.
 """
 
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Max
-from django.db.models.functions import Length, Substr, TruncMonth
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
-from masthead.articles.models import ArticleByline, ArticleTag
+from masthead.articles import archive
 from masthead.articles.queries import newest_first, with_lead_images
 from masthead.core.dates import in_newsroom, newsroom_zone
 from masthead.core.links import absolute_url
@@ -22,6 +22,7 @@ from masthead.core.visibility import public_pages
 from masthead.feeds import stories as story_data
 from masthead.pagecache import deps
 from masthead.pages.models import StandardPage
+from masthead.people.models import Person
 from masthead.sections.models import SectionPage
 from masthead.seo.head import news_language
 
@@ -64,19 +65,11 @@ def _month_start(year: int, month: int) -> datetime:
 def story_months(request) -> list[IndexPart]:
     """One part per year-month (in the newsroom's zone) that has public stories, newest first."""
     deps.record(deps.SITEMAPS, deps.ALL_STORIES)
-    rows = (
-        story_data.site_stories(request)
-        .order_by()
-        .annotate(month=TruncMonth("published_at", tzinfo=newsroom_zone()))
-        .values("month")
-        .annotate(lastmod=Max(story_data.modified_expression()), count=Count("pk"))
-        .order_by("-month")
-    )
+    root = story_data.site_root(request)
+    months = archive.totals(root, archive.MONTH) if root is not None else {}
     return [
-        IndexPart(
-            f"stories-{in_newsroom(row['month']):%Y-%m}", _seconds(row["lastmod"]), row["count"]
-        )
-        for row in rows
+        IndexPart(f"stories-{ref // 100:04d}-{ref % 100:02d}", _seconds(lastmod), count)
+        for ref, (count, lastmod) in sorted(months.items(), reverse=True)
     ]
 
 
@@ -105,72 +98,47 @@ def section_entries(request) -> list[SitemapEntry]:
     root = story_data.site_root(request)
     if root is None:
         return []
-    sections = public_pages(SectionPage.objects.live().descendant_of(root), request)
-    newest_by_parent = _newest_story_by_parent(request)
+    below_root = [page for page in _few(SectionPage, request) if page.path.startswith(root.path)]
+    newest = archive.totals(root, archive.SECTION)
     entries = []
-    for page in [root, *sections.order_by("path")]:
+    for page in [root, *sorted(below_root, key=lambda page: page.path)]:
         path = page.get_url_parts(request)
-        dates = [_seconds(page.last_published_at)] + [
-            date for parent, date in newest_by_parent.items() if parent.startswith(page.path)
-        ]
+        dates = [_seconds(page.last_published_at), _seconds(newest.get(page.pk, (0, None))[1])]
         lastmod = max((date for date in dates if date is not None), default=None)
         if path and path[2]:
             entries.append(SitemapEntry(path[2], lastmod))
     return entries
 
 
-def _newest_story_by_parent(request) -> dict[str, datetime]:
-    """The newest modification of the stories under each parent page path: one query."""
-    parent = Substr("path", 1, Length("path") - SectionPage.steplen)
-    rows = (
-        story_data.site_stories(request)
-        .order_by()
-        .annotate(parent=parent)
-        .values("parent")
-        .annotate(lastmod=Max(story_data.modified_expression()))
-    )
-    return {row["parent"]: _seconds(row["lastmod"]) for row in rows}
+def _few(model, request) -> list:
+    """Every live, public page of a type that has few (sections, the newsroom's own pages), read
+    from its own table: a range of paths under the site's root would have SQLite read every
+    page of the site, its stories too, to find them. The caller keeps those under the root."""
+    pages = model.objects.live().filter(pk__in=model.objects.order_by().values("pk"))
+    return list(public_pages(pages, request).order_by())
+
+
+def _listed(model, request, kind: str, url_name: str) -> list[SitemapEntry]:
+    """The tags or people with public stories on the request's site, by slug, each last
+    modified with its newest story."""
+    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
+    root = story_data.site_root(request)
+    if root is None:
+        return []
+    return [
+        SitemapEntry(reverse(url_name, kwargs={"slug": slug}), _seconds(lastmod))
+        for slug, lastmod in archive.by_slug(root, kind, model)
+    ]
 
 
 def tag_entries(request) -> list[SitemapEntry]:
     """Every tag that public stories carry, last modified with its newest story."""
-    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
-    rows = (
-        ArticleTag.objects.filter(content_object__in=story_data.site_stories(request))
-        .exclude(tag__slug="")  # no address (masthead.articles.tags repairs such slugs)
-        .values("tag__slug")
-        .annotate(lastmod=Max(story_data.modified_expression("content_object__")))
-        .order_by("tag__slug")
-    )
-    return [
-        SitemapEntry(reverse("tag", kwargs={"slug": row["tag__slug"]}), _seconds(row["lastmod"]))
-        for row in rows
-    ]
+    return _listed(Tag, request, archive.TAG, "tag")
 
 
 def author_entries(request) -> list[SitemapEntry]:
     """Every person or organisation that public stories credit (bylines or source credit)."""
-    deps.record(deps.SITEMAPS, deps.ALL_STORIES)
-    stories = story_data.site_stories(request)
-    in_bylines = (
-        ArticleByline.objects.filter(page__in=stories)
-        .order_by()
-        .values_list("person__slug")
-        .annotate(lastmod=Max(story_data.modified_expression("page__")))
-    )
-    as_source = (
-        stories.filter(credit_organisation__isnull=False)
-        .order_by()
-        .values_list("credit_organisation__slug")
-        .annotate(lastmod=Max(story_data.modified_expression()))
-    )
-    newest: dict[str, datetime] = {}
-    for slug, lastmod in [*in_bylines, *as_source]:
-        newest[slug] = max(_seconds(lastmod), newest.get(slug, _seconds(lastmod)))
-    return [
-        SitemapEntry(reverse("author", kwargs={"slug": slug}), lastmod)
-        for slug, lastmod in sorted(newest.items())
-    ]
+    return _listed(Person, request, archive.PERSON, "author")
 
 
 def page_entries(request) -> list[SitemapEntry]:
@@ -180,9 +148,13 @@ def page_entries(request) -> list[SitemapEntry]:
     root = story_data.site_root(request)
     if root is None:
         return []
-    pages = public_pages(StandardPage.objects.live().child_of(root), request).order_by("path")
+    pages = [
+        page
+        for page in _few(StandardPage, request)
+        if page.path.startswith(root.path) and page.depth == root.depth + 1
+    ]
     entries = []
-    for page in pages:
+    for page in sorted(pages, key=lambda page: page.path):
         path = page.get_url_parts(request)
         if path and path[2]:
             entries.append(SitemapEntry(path[2], _seconds(page.last_published_at)))

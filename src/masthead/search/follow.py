@@ -2,11 +2,12 @@
 transaction: a save of the story's live row, publish (including an embargoed or scheduled
 story's release by the worker, and a new public date), unpublish and pull, delete (the row goes
 with the page), a move of the story or of a section above it, and a view restriction added,
-changed or removed. These are the signals the page cache's invalidation hooks
+changed or removed. The archive's totals (`articles/archive.py`) follow the same changes,
+through `index`, and a story's deletion. These are the signals the page cache's invalidation hooks
 (articles/invalidation.py, core/invalidation.py), and Wagtail's own index's post_save.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -35,6 +36,11 @@ def story_withdrawn(sender, instance, **kwargs):
     index.forget(instance.pk)
 
 
+def story_deleted(sender, instance, **kwargs):
+    """Before a story's row goes (alone, or with a section above it): out of every list."""
+    index.forget(instance.pk)
+
+
 def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
     """A story, or a section with its stories: new addresses, maybe new restrictions."""
     if parent_page_before is not None and parent_page_before == parent_page_after:
@@ -56,6 +62,7 @@ def connect() -> None:
     page_published.connect(story_published, sender=ArticlePage, dispatch_uid=f"{uid}.published")
     post_save.connect(story_saved, sender=ArticlePage, dispatch_uid=f"{uid}.saved")
     page_unpublished.connect(story_withdrawn, sender=ArticlePage, dispatch_uid=f"{uid}.unpub")
+    pre_delete.connect(story_deleted, sender=ArticlePage, dispatch_uid=f"{uid}.deleted")
     post_page_move.connect(page_moved, dispatch_uid=f"{uid}.moved")
     for signal in (post_save, post_delete):
         signal.connect(
