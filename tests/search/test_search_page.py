@@ -221,3 +221,11 @@ def test_helpful_text_for_an_empty_query_and_for_no_results(client):
     assert "Check the spelling" in nothing
     symbols = main_text(search(client, "*** ^ ()"))
     assert "“*** ^ ()” has no words to search for" in symbols
+
+
+def test_a_quoted_phrase_is_shown_in_one_pair_of_quotation_marks(client):
+    html = parse(search(client, '"security pact"'))
+    assert visible_text(html.xpath("//h1")[0]) == "Search results for “security pact”"
+    assert html.xpath("//title/text()")[0].startswith("Search results for “security pact” |")
+    longer = parse(search(client, '"security pact" talks'))
+    assert visible_text(longer.xpath("//h1")[0]) == "Search results for “‘security pact’ talks”"

@@ -14,6 +14,7 @@ from masthead.publishing import roles
 from masthead.wordpress.models import ImportedObject, ImportRun
 from masthead.wordpress.tasks import import_run
 from tests.factories.staff import staff_member
+from tests.pages import parse, visible_text
 from tests.wordpress.conftest import FIXTURES, MALFORMED, shared
 
 pytestmark = pytest.mark.django_db
@@ -132,7 +133,15 @@ def test_at_the_end_the_report_lists_what_was_done_and_links_the_csv(client, chi
     text = page_text(page)
     assert "refresh" not in page.content.decode().split("<body")[0]
     assert f"{run.counts['imported']} imported, 0 updated" in text
-    assert "post: " in text  # the summary's line per kind
+    assert "items in the file" not in text  # (a total of every kind against items alone)
+    kinds = {
+        row.get("data-kind"): [visible_text(cell) for cell in row.xpath("./*")]
+        for row in parse(page).xpath("//table[@data-run-kinds]/tbody/tr")
+    }
+    # What the file holds and what became of it, kind by kind (newsroom.xml: 8 posts).
+    assert kinds["post"] == ["Posts (→ stories)", "8", "8", "0", "0", "0", "0"]
+    assert kinds["category"][0] == "Categories (→ sections)"
+    assert sum(int(row[2]) for row in kinds.values()) == run.counts["imported"]
     assert "Warnings and reasons" in text
     report = client.get(reverse("wordpress_import_download", args=[run.pk, "report"]))
     rows = b"".join(report.streaming_content).decode().splitlines()
@@ -153,6 +162,8 @@ def test_run_again_imports_the_same_file_and_changes_nothing(client, chief):
     again = run_on_the_worker(again)
     assert again.status == "done"
     assert again.counts["imported"] == 0 and again.counts["unchanged"] > 0
+    listing = page_text(client.get(URL))
+    assert f"0 imported, 0 updated, {again.counts['unchanged']} unchanged," in listing
     assert ArticlePage.objects.count() == stories
 
 
@@ -177,7 +188,11 @@ def test_a_malformed_export_fails_with_its_line_and_column_and_loses_nothing(
     text = page_text(client.get(reverse("wordpress_import_run", args=[run.pk])))
     assert f"{name}: not well-formed XML at line {line}, column {column}" in text
     assert "Nothing was imported." in text
-    assert "Run again" in text
+    # The same broken file cannot do better: a corrected one can.
+    assert "Run again" not in text and "Only what changed is written" not in text
+    assert "Upload a corrected file" in text
+    refused = client.post(reverse("wordpress_import_rerun", args=[run.pk]))
+    assert refused.status_code == 302 and ImportRun.objects.count() == 1
     assert (Path(media) / run.export.name).read_bytes() == shared(name).read_bytes()
 
 
@@ -212,3 +227,15 @@ def test_an_import_that_stops_says_why_and_can_be_run_again(client, chief, media
     text = page_text(client.get(reverse("wordpress_import_run", args=[run.pk])))
     assert "The import stopped: FileNotFoundError" in text
     assert "running it again finishes the job" in text and "Run again" in text
+
+
+def test_the_time_zones_are_canonical_and_the_newsrooms_is_named(client, chief, settings):
+    page = parse(client.get(URL))
+    options = {
+        o.get("value"): visible_text(o) for o in page.xpath("//select[@name='time_zone']/option")
+    }
+    assert options[""] == f"The newsroom's ({settings.TIME_ZONE})"
+    assert {"Europe/London", "America/New_York", "Asia/Kolkata", "UTC"} <= set(options)
+    assert not {"localtime", "US/Pacific", "Zulu", "W-SU", "Asia/Calcutta"} & set(options)
+    assert upload(client, EXPORT, time_zone="US/Pacific").status_code == 200  # refused
+    assert not ImportRun.objects.exists()

@@ -81,6 +81,7 @@ def story_facts(story: ArticlePage, row: ImportedObject) -> dict:
             (story.word_count, story.reading_minutes, story.summary),
             story.minor_edit,
             story.locale_id,
+            story.modified_at,  # WordPress's modified date, never the import's time
         ),
         "bylines": [(b.person.slug, b.role, b.sort_order) for b in story.bylines.all()],
         "tags": sorted(tag.name for tag in story.tags.all()),

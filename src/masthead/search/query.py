@@ -34,6 +34,16 @@ class ReaderQuery:
         return not self.terms
 
     @property
+    def shown(self) -> str:
+        """The query in the page's own quotation marks, never doubled: a query that is one
+        quoted phrase shows as “coastal cities”, and a phrase inside a longer query in single
+        quotes, “‘coastal cities’ flood”."""
+        whole = _PHRASE.fullmatch(self.text)
+        if whole is not None:
+            return f"“{whole.group(1).strip()}”"
+        return "“" + _PHRASE.sub(lambda match: f"‘{match.group(1)}’", self.text) + "”"
+
+    @property
     def plain(self) -> str:
         """The words as one plain string, for wagtail.search.query.PlainText."""
         return " ".join(self.terms)

@@ -47,8 +47,8 @@ def search_meta(context) -> HeadMeta:
         title, description = "Search", f"Search the stories published by {site_name}."
     else:
         suffix = page_suffix(context.get("results_page"))
-        title = f"Search results for “{query.text}”{suffix}"
-        description = f"Stories from {site_name} matching “{query.text}”{suffix}."
+        title = f"Search results for {query.shown}{suffix}"
+        description = f"Stories from {site_name} matching {query.shown}{suffix}."
     return HeadMeta(titled(title, context), description, view_canonical(context))
 
 

@@ -3,7 +3,9 @@ the size limit (settings.MASTHEAD_WORDPRESS_UPLOAD_LIMIT) out of the server's di
 
 from __future__ import annotations
 
+import functools
 import zoneinfo
+from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -52,9 +54,30 @@ class LimitedUpload(FileUploadHandler):
         return None  # (Django's own handler that follows keeps the file)
 
 
+AREAS = ("Africa/", "America/", "Antarctica/", "Arctic/", "Asia/", "Atlantic/", "Australia/")
+AREAS += ("Europe/", "Indian/", "Pacific/")
+
+
+@functools.cache
+def canonical_zones() -> tuple[str, ...]:
+    """The IANA database's canonical Area/City zones (its `zone.tab`, one line a zone), plus
+    UTC: not its legacy aliases ("US/Pacific", "W-SU", "Zulu", "Asia/Calcutta") nor "localtime".
+    Where no `zone.tab` is found, the available zones whose names start with an area."""
+    available = zoneinfo.available_timezones()
+    for folder in zoneinfo.TZPATH:
+        table = Path(folder) / "zone.tab"
+        if table.is_file():
+            lines = table.read_text(encoding="utf-8").splitlines()
+            names = {line.split("\t")[2] for line in lines if line and not line.startswith("#")}
+            break
+    else:
+        names = {name for name in available if name.startswith(AREAS)}
+    return tuple(sorted(names & available)) + ("UTC",)
+
+
 def _zones():
-    return [("", "The newsroom's")] + [
-        (name, name) for name in sorted(zoneinfo.available_timezones())
+    return [("", f"The newsroom's ({settings.TIME_ZONE})")] + [
+        (name, name) for name in canonical_zones()
     ]
 
 

@@ -86,6 +86,9 @@ def run_detail(request, pk: int):
 @permission_required(PERMISSION)
 def rerun(request, pk: int):
     run = get_object_or_404(ImportRun, pk=pk)
+    if run.file_refused:
+        messages.error(request, "This file cannot be read: upload a corrected one.")
+        return redirect("wordpress_import_run", run.pk)
     again = running.rerun(
         run,
         request.user,

@@ -25,3 +25,12 @@ def publication_date(post_date_gmt: str, post_date: str, zone: ZoneInfo):
     except ValueError:
         return None, f"impossible date {local!r}: left empty"
     return moment, f"no GMT date: the local date {local} read in {zone.key}"
+
+
+def updated_date(item, published_at, zone: ZoneInfo):
+    """The WordPress modified date (`post_modified_gmt`, else `post_modified` in `zone`) where
+    it is later than the publication date, else None: an import is not an editorial update."""
+    if published_at is None:
+        return None
+    modified, _note = publication_date(item.post_modified_gmt, item.post_modified, zone)
+    return modified if modified is not None and modified > published_at else None

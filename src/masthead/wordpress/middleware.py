@@ -1,13 +1,14 @@
 """WordPress's query URLs (`?p=ID`, `?page_id=ID`, `?attachment_id=ID`, `?cat=ID`,
 `?author=ID`, `?s=words`) answered on any path, before the page tree: Wagtail's redirects act
-only on a 404, and `/?p=12` would otherwise show the front page. An ID that no import brought in
-answers 404 (never the front page as a catch-all). A date archive (`/2024/05/`) that nothing
+only on a 404, and `/?p=12` would otherwise show the front page. An ID that no import brought in,
+or whose item is not public (private, draft), answers the site's own 404 page, which never tells
+the two apart (never the front page as a catch-all). A date archive (`/2024/05/`) that nothing
 else answers is 410 Gone once an import has brought posts in."""
 
 import re
 from urllib.parse import urlencode
 
-from django.http import HttpResponseNotFound, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 
 from masthead.wordpress.locations import location_of
@@ -48,7 +49,9 @@ class WordPressQueryMiddleware:
             if value.isdigit():
                 target = location_of(name, int(value))
                 if target is None:
-                    return HttpResponseNotFound("No such WordPress item was imported.")
+                    # The site's own 404 page: it never tells a private or draft item from
+                    # one that never existed.
+                    raise Http404("no public page for this WordPress ID")
                 return HttpResponsePermanentRedirect(target)
         if "s" in request.GET and request.path != "/search/":
             return HttpResponsePermanentRedirect("/search/?" + urlencode({"q": request.GET["s"]}))

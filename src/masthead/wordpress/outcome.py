@@ -13,6 +13,21 @@ IMPORTED, UPDATED, UNCHANGED, SKIPPED, FAILED, WARNING = (
 )
 
 
+ACTIONS = (IMPORTED, UPDATED, UNCHANGED, SKIPPED, FAILED)
+
+# Each kind the summary counts: what it is called, what it became, and the survey's count of it
+# in the file (wxr.survey); any other post type is counted as `item:<type>`.
+KINDS = {
+    "post": ("Posts", "stories", "item:post"),
+    "page": ("Pages", "standard pages", "item:page"),
+    "attachment": ("Attachments", "images", "item:attachment"),
+    "category": ("Categories", "sections", "term:category"),
+    "tag": ("Tags", "tags", "term:post_tag"),
+    "author": ("Authors", "people", "authors"),
+    "menu": ("Nav menus", "the site's menus", "term:nav_menu"),
+}
+
+
 @dataclass
 class Outcome:
     counts: Counter = field(default_factory=Counter)  # (kind, action) -> n
@@ -29,6 +44,18 @@ class Outcome:
 
     def total(self, action: str) -> int:
         return sum(n for (_kind, act), n in self.counts.items() if act == action)
+
+    def kind_rows(self, in_file) -> list[dict]:
+        """One row a kind, for the admin's report: its name, what it became, how many the file
+        holds (`in_file`: the survey's counts) and what happened to them."""
+        kinds = sorted({kind for kind, _ in self.counts}, key=lambda k: (k not in KINDS, k))
+        rows = []
+        for kind in kinds:
+            name, became, key = KINDS.get(kind, (f"Other: {kind}", "", f"item:{kind}"))
+            row = {"kind": kind, "name": name, "became": became, "in_file": in_file.get(key, 0)}
+            row.update({action: self.counts[(kind, action)] for action in ACTIONS})
+            rows.append(row)
+        return rows
 
     def summary_lines(self) -> list[str]:
         kinds = sorted({kind for kind, _ in self.counts})

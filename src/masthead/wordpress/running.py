@@ -99,7 +99,7 @@ def execute(run_id: int) -> str:
         _import(run, local, folder)
     except wxr.NotAnExport as error:
         message = str(error).replace(str(local), run.export_name)
-        _fail(run, f"{message}. Nothing was imported.")
+        _fail(run, f"{message}. Nothing was imported.", stage=ImportRun.FILE_REFUSED)
     except Exception as error:
         log.exception("WordPress import %s stopped", run.pk)
         _fail(
@@ -131,7 +131,8 @@ def _import(run: ImportRun, local: Path, folder: Path) -> None:
         "counts": {
             action: outcome.total(action)
             for action in (IMPORTED, UPDATED, UNCHANGED, SKIPPED, FAILED)
-        },
+        }
+        | {"kinds": outcome.kind_rows(result.survey.counts)},
         "summary": outcome.summary_lines(),
         "notes": [list(note) for note in outcome.notes[:NOTES_KEPT]],
         "notes_total": len(outcome.notes),
@@ -165,7 +166,7 @@ def _save_url_report(run: ImportRun, result, folder: Path) -> None:
     _update(run, report=run.report.name, report_rows=rows)
 
 
-def _fail(run: ImportRun, error: str) -> None:
+def _fail(run: ImportRun, error: str, stage: str = STOPPED) -> None:
     _update(
-        run, status=ImportRun.Status.FAILED, stage=STOPPED, error=error, finished_at=timezone.now()
+        run, status=ImportRun.Status.FAILED, stage=stage, error=error, finished_at=timezone.now()
     )

@@ -50,6 +50,10 @@ class ImportRun(models.Model):
     report_rows = models.PositiveIntegerField(default=0)
     notes_file = models.FileField(upload_to="wordpress/reports/%Y/%m/", max_length=300, blank=True)
 
+    # The stage of a run whose file is not a readable export (not well-formed XML, no <rss>):
+    # running the same file again cannot help, a corrected one can.
+    FILE_REFUSED = "The file was refused"
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         permissions = [("import_wordpress", "Can import from WordPress in the admin")]
@@ -60,6 +64,10 @@ class ImportRun(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def file_refused(self) -> bool:
+        return self.status == self.Status.FAILED and self.stage == self.FILE_REFUSED
 
     @property
     def percent(self) -> int:

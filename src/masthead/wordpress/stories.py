@@ -175,6 +175,7 @@ def import_post(item: wxr.Item, context: Context, outcome: Outcome) -> ArticlePa
         )
         set_relations(story, item, context, extra_tags, outcome)
         revision = apply_status(story, item, plan, published_at, outcome)
+        keep_updated_date(story, item, published_at, context)
         ImportedObject.objects.update_or_create(
             site_url=context.site_url,
             kind="post",
@@ -228,22 +229,44 @@ def apply_status(story, item: wxr.Item, plan: str, published_at, outcome: Outcom
     return revision
 
 
-def standfirst(item: wxr.Item, blocks: list[dict], title: str) -> str:
-    """The excerpt; where the post has none, its first words, as WordPress shows them."""
+def keep_updated_date(story, item: wxr.Item, published_at, context: Context) -> None:
+    """Publishing moved the public modified date to now: put back WordPress's own (or none)."""
+    updated_at = dates.updated_date(item, published_at, context.zone)
+    ArticlePage.objects.filter(pk=story.pk).update(last_substantive_edit_at=updated_at)
+    story.last_substantive_edit_at = updated_at
+
+
+STANDFIRST_CHARS = 600  # ArticlePage.standfirst's max_length
+
+
+def standfirst_and_body(item: wxr.Item, blocks: list[dict], title: str):
+    """(standfirst, body). The excerpt, the body whole. A story needs a standfirst to be
+    published, so where the post has no excerpt its first paragraph, when it is short plain
+    text (no link, no list), becomes the standfirst and leaves the body: nothing is shown
+    twice, on the story or in a listing, and nothing is lost. Else the headline."""
     excerpt = sanitise.plain(item.excerpt)
     if excerpt:
-        return text.first_words(excerpt, 90)[:600]
-    running = " ".join(sanitise.plain(b["value"]) for b in blocks if b["type"] == "paragraph")
-    return text.first_words(running, 40)[:600] or title
+        return text.first_words(excerpt, 90)[:STANDFIRST_CHARS], blocks
+    first = blocks[0] if blocks else None
+    if first is not None and first["type"] == "paragraph":
+        lead = sanitise.plain(first["value"])
+        markup = first["value"].lower()
+        if (
+            lead
+            and len(lead) <= STANDFIRST_CHARS
+            and not any(tag in markup for tag in ("<a ", "<ul", "<ol", "<li"))
+        ):
+            return lead, blocks[1:]
+    return title, blocks
 
 
 def fill(story, item, context, blocks, published_at, section) -> None:
     story.title = sanitise.plain(item.title)[:255] or f"Untitled ({item.wp_id})"
-    story.standfirst = standfirst(item, blocks, story.title)
-    story.body = blocks
+    story.standfirst, story.body = standfirst_and_body(item, blocks, story.title)
     story.published_at = published_at
     if published_at is not None and item.status == "publish":
         story.first_published_at = published_at
+    story.last_substantive_edit_at = dates.updated_date(item, published_at, context.zone)
     story.seo_title = seo_title(item, context.site_name)
     story.search_description = _meta(item, SEO_DESCRIPTION_KEYS)[:1000]
     story.canonical_url = sanitise.safe_url(_meta(item, CANONICAL_KEYS))[:500]

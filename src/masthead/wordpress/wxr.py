@@ -92,6 +92,8 @@ class Item:
     meta: dict[str, str] = field(default_factory=dict)
     comments: int = 0
     line: int = 0
+    post_modified: str = ""  # WXR 1.1 and later
+    post_modified_gmt: str = ""
 
     @property
     def label(self) -> str:
@@ -197,6 +199,8 @@ def _item(element, line: int) -> Item:
         attachment_url=_text(element, "wp:attachment_url"),
         guid=_text(element, "guid"),
         line=line,
+        post_modified=_text(element, "wp:post_modified"),
+        post_modified_gmt=_text(element, "wp:post_modified_gmt"),
     )
     for child in element:
         name = short_name(child.tag)

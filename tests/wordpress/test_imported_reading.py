@@ -1,0 +1,109 @@
+"""What a reader sees of an imported site, as a new user's check of the WordPress import found
+it: no standfirst copied from the body, no "Updated" line for the import itself, and the site's
+own 404 page for an old link to a private, draft or unknown item."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from masthead.articles.models import ArticlePage
+from masthead.wordpress.models import ImportedObject
+from tests.pages import main_text, parse, visible_text
+from tests.wordpress.conftest import shared
+from tests.wordpress.generate import HEAD, post
+
+pytestmark = pytest.mark.django_db
+
+SMALL = "wordpress-importer__small-export.xml"
+
+
+def run(path, *args) -> str:
+    out = StringIO()
+    call_command("import-wordpress", str(path), *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def story(wp_id) -> ArticlePage:
+    row = ImportedObject.objects.get(kind="post", wp_id=wp_id)
+    return ArticlePage.objects.get(pk=row.object_id)
+
+
+def test_a_post_without_an_excerpt_shows_its_first_paragraph_once(home, client):
+    """A story needs a standfirst: the first paragraph moves there, out of the body."""
+    run(shared(SMALL))
+    hello, aside = story(1), story(19)
+    assert hello.standfirst.startswith("Welcome to WordPress.")
+    assert aside.standfirst == "This is an aside." and not aside.body.raw_data
+    article = visible_text(parse(client.get(hello.url)).xpath("//article")[0])
+    assert article.count("Welcome to WordPress") == 1
+    # A listing's excerpt (the story page's "Latest from") shows the aside's words once.
+    assert aside.excerpt(30) == "This is an aside."
+    teasers = [
+        visible_text(p)
+        for url in (hello.url, aside.url)
+        for p in parse(client.get(url)).xpath("//p[@class='teaser__excerpt']")
+    ]
+    assert "This is an aside." in teasers
+    assert all(t.count("This is an aside.") <= 1 for t in teasers), teasers
+
+
+def dated_post(number: int, modified_gmt: str) -> str:
+    return post(number).replace(
+        "</wp:post_date_gmt>",
+        f"</wp:post_date_gmt><wp:post_modified_gmt>{modified_gmt}</wp:post_modified_gmt>",
+    )
+
+
+@pytest.mark.parametrize("batch", [True, False], ids=["batches", "one-by-one"])
+def test_an_imported_story_is_updated_only_when_wordpress_modified_it(
+    home, client, tmp_path, batch
+):
+    export = tmp_path / "dated.xml"
+    sticky = "" if batch else "<wp:is_sticky>1</wp:is_sticky>"  # a sticky post: one by one
+    export.write_text(
+        HEAD
+        + dated_post(0, "2024-03-05 16:30:00").replace(
+            "</wp:post_type>", f"</wp:post_type>{sticky}"
+        )
+        + dated_post(1, "2024-01-02 09:00:00").replace(
+            "</wp:post_type>", f"</wp:post_type>{sticky}"
+        )
+        + "</channel></rss>\n"
+    )
+    run(export)
+    edited, untouched = story(1000), story(1001)  # published 2024-01-01 and -02 09:00 GMT
+    assert str(edited.modified_at) == "2024-03-05 16:30:00+00:00"
+    assert str(untouched.modified_at) == "2024-01-02 09:00:00+00:00"
+    assert "Updated" in main_text(client.get(edited.url))
+    assert "March 5, 2024" in main_text(client.get(edited.url))
+    assert "Updated" not in main_text(client.get(untouched.url))
+
+
+def test_a_2011_export_without_modified_dates_shows_no_update(home, client):
+    run(shared(SMALL))
+    hello = story(1)
+    assert hello.modified_at == hello.published_at
+    assert "Updated" not in main_text(client.get(hello.url))
+
+
+@pytest.mark.parametrize("old", ["/?p=13", "/?page_id=9", "/?p=99999"])
+def test_old_links_to_private_draft_or_unknown_items_get_the_sites_404_page(home, client, old):
+    run(shared(SMALL))
+    unknown = client.get("/no-such-page/")
+    response = client.get(old)
+    assert response.status_code == unknown.status_code == 404
+    page = parse_404(response)
+    assert page.xpath("//form[@role='search' or .//input[@name='q']]")  # the site's search
+    assert "No such WordPress item" not in response.content.decode()
+    assert main_text_of(page) == main_text_of(parse_404(unknown))  # says nothing of the item
+
+
+def parse_404(response):
+    from lxml import html as lxml_html
+
+    return lxml_html.fromstring(response.content.decode())
+
+
+def main_text_of(page) -> str:
+    return visible_text(page.xpath("//main")[0])
