@@ -138,3 +138,22 @@ def test_the_editor_speaks_of_stories_not_pages(client, story):
     assert "The headline as readers see it" in html
     assert "Choose when this story goes live" in html
     assert "once you press “Schedule for …”" in html
+
+
+def test_a_scheduled_storys_lock_says_what_each_reader_can_do(client, story):
+    """Issue 13: the reporter was told to press "Cancel scheduled publish", a button only those
+    who may publish have. Those who have it are told to press it; the others, whom to ask."""
+    step(client, "reporter", story, **{"action-submit": "1"})
+    approve(client, "copyeditor", story)
+    approval = {"action-workflow-action": "1", "workflow-action-name": "approve"}
+    step(client, "editor", story, go_live_at="2031-07-01 14:35", **approval)
+    press = "Press “Cancel scheduled publish” to change it first."
+    ask = "To change it, ask an editor of its desk to cancel the scheduled publish."
+
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()  # the editor
+    assert "“Tram” is scheduled to go live at" in html and press in html and ask not in html
+
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "“Tram” is scheduled to go live at" in html, html[:3000]
+    assert ask in html and "Cancel scheduled publish" not in html
