@@ -273,6 +273,17 @@ def test_the_account_page_offers_the_new_preferences(client):
     assert "A story of my desk is sent to copy edit" in page
 
 
+def test_wagtails_switches_that_do_nothing_are_gone_and_the_others_speak_newsroom(client):
+    """Issue 13: Wagtail's "Submitted notifications – Receive notification when a page is
+    submitted for moderation" beside the desk's own switch; Wagtail's submitted e-mails are off."""
+    assert client.login(username="editor", password=STAFF_PASSWORD)
+    page = client.get("/admin/account/").content.decode()
+    assert "A story of my desk is sent to copy edit" in page
+    assert "Submitted notifications" not in page and "moderation" not in page
+    assert "A story I sent or am bylined on is published or scheduled" in page
+    assert "Changes are requested on a story I sent or am bylined on" in page
+
+
 def unread(username, story):
     return [n.headline for n in notes(username, story) if n.read_at is None]
 
