@@ -27,6 +27,10 @@ class PublishAtMenuItem(PublishMenuItem):
     def is_shown(self, context):
         return context["view"] != "revisions_revert" and super().is_shown(context)
 
+    def get_context_data(self, parent_context=None):
+        # The zone the dialog's times are typed in: editor.js names the release from it live.
+        return {**super().get_context_data(parent_context), "newsroom_zone": newsroom_zone().key}
+
 
 def at(value: datetime) -> str:
     """ "14:35 GMT, Wed 9 Dec": 24-hour, in the newsroom's zone, named as it is at that time."""
