@@ -138,7 +138,15 @@ async function scheduleDialog() {
   const closed = await close();
   await open();
   const kept = await input.inputValue();
-  report("schedule-dialog", { zone, by_click: byClick, by_tab: byTab, typed, closed, kept });
+  // The time kept after closing without "Save schedule" is what Publish would use: the footer's
+  // button says so (issue 13's tester pressed "Publish" and got a scheduled story); cleared, it
+  // publishes again.
+  const publishLabel = async () => squash(await page.locator("button[name='action-publish']").first().textContent());
+  const afterClose = await publishLabel();
+  await input.fill("");
+  const afterClear = await publishLabel();
+  await close();
+  report("schedule-dialog", { zone, by_click: byClick, by_tab: byTab, typed, closed, kept, after_close: afterClose, after_clear: afterClear });
 }
 
 let failed = false;

@@ -446,6 +446,9 @@ def test_the_desks_three_roles_take_few_actions(newsroom, tmp_path, browser_note
     for opened in (dialog["by_click"], dialog["by_tab"]):
         assert opened == {"open": True, "inside": True, "covered": []}, dialog
     assert dialog["closed"] and dialog["kept"] == dialog["typed"], dialog
+    # ... and Publish then says it schedules, at that time; the time cleared, it publishes.
+    assert dialog["after_close"] == "Schedule for 09:30 BST, Sun 4 May", dialog
+    assert dialog["after_clear"] == "Publish", dialog
     editor = steps["counted"]
     assert editor["values"] == 1, editor["actions"]
     assert editor["further"] <= MAX_EDITOR_FURTHER, editor["actions"]

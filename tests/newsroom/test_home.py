@@ -229,3 +229,27 @@ def test_the_board_links_only_the_stories_the_viewer_may_open(client):
     assert f"/admin/pages/{live.pk}/edit/" not in board
     assert f"/admin/pages/{own.pk}/edit/" in board
     assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
+
+
+def test_a_reporter_sees_the_stories_they_sent_or_are_bylined_on():
+    """Issue 13: the reporter's board said "Draft 0, Copy edit 0" while the copy editor saw
+    "in review: rail fares rise", sent by that reporter. Whoever sent a story, wrote its last
+    revision or is on its byline sees it on the board (opening it stays up to Wagtail)."""
+    pipeline()
+    colleague = draft("editor", "world", "Bylined on a pulled story")
+    colleague.bylines.add(ArticleByline(person=user("reporter").person, role="reporting"))
+    colleague.save_revision(user=user("editor")).publish(user=user("editor"))
+    colleague.refresh_from_db()
+    colleague.unpublish(user=user("editor"))
+    sent = draft("editor", "world", "Sent by the reporter")
+    sent.save_revision(user=user("reporter"))
+    sent.get_workflow().start(sent, user("reporter"))
+    stages = {
+        row["title"]: stage
+        for stage, rows in desk_board(user("reporter")).rows.items()
+        for row in rows
+    }
+    assert stages.get("Unpublished in review: rail fares rise") == "copy_edit", stages
+    assert stages.get("Sent by the reporter") == "copy_edit", stages
+    assert stages.get("Unpublished draft: the harbour plan") == "draft", stages
+    assert stages.get("Bylined on a pulled story") == "pulled", stages

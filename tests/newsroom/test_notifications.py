@@ -271,3 +271,33 @@ def test_the_account_page_offers_the_new_preferences(client):
     assert client.login(username="copyeditor", password=STAFF_PASSWORD)
     page = client.get("/admin/account/").content.decode()
     assert "A story of my desk is sent to copy edit" in page
+
+
+def test_wagtails_switches_that_do_nothing_are_gone_and_the_others_speak_newsroom(client):
+    """Issue 13: Wagtail's "Submitted notifications – Receive notification when a page is
+    submitted for moderation" beside the desk's own switch; Wagtail's submitted e-mails are off."""
+    assert client.login(username="editor", password=STAFF_PASSWORD)
+    page = client.get("/admin/account/").content.decode()
+    assert "A story of my desk is sent to copy edit" in page
+    assert "Submitted notifications" not in page and "moderation" not in page
+    assert "A story I sent or am bylined on is published or scheduled" in page
+    assert "Changes are requested on a story I sent or am bylined on" in page
+
+
+def unread(username, story):
+    return [n.headline for n in notes(username, story) if n.read_at is None]
+
+
+def test_acting_on_a_story_or_opening_it_reads_its_notifications(client):
+    """Issue 13: "Notifications (2)" stayed after the story was handled. Acting on a story (here
+    passing copy edit) or opening its edit form marks one's notifications about it read."""
+    story = story_by("reporter")
+    story.get_workflow().start(story, user("reporter"))
+    assert unread("copyeditor", story), "the copy editor was not told"
+    story.refresh_from_db()
+    story.current_workflow_state.current_task_state.approve(user=user("copyeditor"))
+    assert unread("copyeditor", story) == []
+    assert unread("editor", story), "the editor was not told"
+    assert client.login(username="editor", password=STAFF_PASSWORD)
+    assert client.get(f"/admin/pages/{story.pk}/edit/").status_code == 200
+    assert unread("editor", story) == []

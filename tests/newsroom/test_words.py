@@ -138,3 +138,53 @@ def test_the_editor_speaks_of_stories_not_pages(client, story):
     assert "The headline as readers see it" in html
     assert "Choose when this story goes live" in html
     assert "once you press “Schedule for …”" in html
+
+
+def test_a_scheduled_storys_lock_says_what_each_reader_can_do(client, story):
+    """Issue 13: the reporter was told to press "Cancel scheduled publish", a button only those
+    who may publish have. Those who have it are told to press it; the others, whom to ask."""
+    step(client, "reporter", story, **{"action-submit": "1"})
+    approve(client, "copyeditor", story)
+    approval = {"action-workflow-action": "1", "workflow-action-name": "approve"}
+    step(client, "editor", story, go_live_at="2031-07-01 14:35", **approval)
+    press = "Press “Cancel scheduled publish” to change it first."
+    ask = "To change it, ask an editor of its desk to cancel the scheduled publish."
+
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()  # the editor
+    assert "“Tram” is scheduled to go live at" in html and press in html and ask not in html
+
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "“Tram” is scheduled to go live at" in html, html[:3000]
+    assert ask in html and "Cancel scheduled publish" not in html
+
+
+def test_a_new_story_publishes_whatever_other_stories_are_scheduled(client, story):
+    """A new story's footer said "Schedule for …", the go-live time of the story whose edit form
+    was shown before it (Wagtail's shared menu item was relabelled), before any time was typed."""
+    step(client, "reporter", story, **{"action-submit": "1"})
+    approve(client, "copyeditor", story)
+    step(client, "editor", story, go_live_at="2031-07-01 14:35")  # "Save schedule"
+    assert "Schedule for 14:35" in client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    html = client.get(f"/admin/pages/add/articles/articlepage/{story.get_parent().pk}/")
+    html = html.content.decode()
+    assert "Schedule for" not in html, re.findall(r"Schedule for[^<]*", html)
+    assert re.search(
+        r'name="action-publish"[^>]*>\s*(<svg.*?</svg>\s*)*<em[^>]*>Publish</em>', html, re.S
+    )
+
+
+def test_the_review_buttons_and_lock_speak_newsroom(client, story):
+    """Issue 13: "Submit to Newsroom review", "Cancel workflow" and "This story is awaiting
+    'Copy edit' in the 'Newsroom review' workflow. Only reviewers for this task can edit the
+    story." in the editor."""
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "Send to copy edit" in html and "Submit to" not in html
+    step(client, "reporter", story, **{"action-submit": "1"})
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "Withdraw from review" in html and "Cancel workflow" not in html
+    assert "This story is at the <b>Copy edit</b> step of its review." in html, re.findall(
+        r"This story[^\n]{0,200}", html
+    )
+    assert "workflow.<" not in html and "Only reviewers for this task" not in html

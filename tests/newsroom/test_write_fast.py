@@ -149,3 +149,24 @@ def test_no_corrections_on_a_first_draft_only(client):
     publish(story)
     html = client.get(edit).content.decode()
     assert "corrections-TOTAL_FORMS" in html and "Corrections and updates" in html
+
+
+# What Wagtail counts as a tab's errors (its w-count controller in wagtailadmin/base.html).
+TAB_ERRORS = ":not([hidden]):is(.error-message,.help-critical)"
+
+
+def test_an_empty_new_story_shows_no_error_on_its_content_tab(client):
+    """Issue 13's tester: "Content 1 (1 error)" from the moment an empty story opened, with no
+    field in error. "Needed before you publish" (on load, and as checked live) is no error."""
+    from bs4 import BeautifulSoup
+
+    assert client.login(username="reporter", password=STAFF_PASSWORD)
+    page = BeautifulSoup(client.get(add_url()).content, "html.parser")
+    content = page.select_one("#tab-content")
+    assert content is not None, "no Content tab"
+    assert "Needed before you publish" in content.get_text()
+    assert [element.get_text(" ", strip=True) for element in content.select(TAB_ERRORS)] == []
+    live = client.post("/admin/newsroom/checks/", {"title": "", "standfirst": ""})
+    checked = BeautifulSoup(live.content, "html.parser")
+    assert "Needed before you publish" in checked.get_text()
+    assert checked.select(TAB_ERRORS) == []

@@ -6,6 +6,8 @@ the draft anyway). A reviewer whose step is waiting is there to pass it: "Approv
 one, without a comment dialog) leads. Whoever may publish keeps Wagtail's order.
 """
 
+from copy import copy
+
 from masthead.newsroom.scheduling import at, release_of
 
 LEADS = ("action-submit", "approve")
@@ -30,7 +32,10 @@ def name_the_release(menu_items, request, context) -> None:
     release = release_of(page) if page is not None else None
     if release is None:
         return
-    for item in menu_items:
+    for index, item in enumerate(menu_items):
+        # Wagtail builds its base menu items once for every request: relabel a copy, or the
+        # label would stay on every later story's footer (a new story's "Schedule for …").
+        item = menu_items[index] = copy(item)
         if item.name == "action-publish":
             item.label = f"Schedule for {at(release)}"
             item.template_name = "newsroom/schedule_menu_item.html"

@@ -18,6 +18,7 @@ from django.db.models import (
     F,
     OuterRef,
     Prefetch,
+    Q,
     Subquery,
     Value,
     When,
@@ -73,6 +74,17 @@ def _scheduled_at():
     return Subquery(scheduled.values("approved_go_live_at")[:1])
 
 
+def _their_own_q(user) -> Q:
+    """The stories `user` sent to review, wrote the latest revision of or is bylined on: on their
+    board even when they may no longer edit them (a story in copy edit, a colleague's draft)."""
+    page_id = Cast(OuterRef("pk"), CharField())
+    sent = WorkflowState.objects.filter(
+        object_id=page_id, base_content_type__model="page", requested_by=user
+    )
+    bylined = ArticleByline.objects.filter(page=OuterRef("pk"), person__user=user)
+    return Q(Exists(sent)) | Q(latest_revision__user=user) | Q(Exists(bylined))
+
+
 def staged_stories(user, now: datetime, desk: Desk | None = None):
     """Every story `user` may read that is on the board, annotated with its `stage`."""
     step, in_review = _in_progress_step()
@@ -95,7 +107,7 @@ def staged_stories(user, now: datetime, desk: Desk | None = None):
         )
     )
     if not (user.is_active and user.is_superuser):
-        stories = stories.filter(readable_q(user)).annotate(
+        stories = stories.filter(readable_q(user) | _their_own_q(user)).annotate(
             editable=Case(
                 When(pk__in=editable_pages(user).values("pk"), then=Value(True)),
                 default=Value(False),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from masthead.newsroom.mail import send_after_commit
 from masthead.newsroom.models import Notification
@@ -126,3 +127,13 @@ def notify(step: Step, submitter=None) -> list[Notification]:
         ids = [n.pk for n in created]
         transaction.on_commit(lambda: send_after_commit(ids))
     return created
+
+
+def mark_read(user, page_id) -> None:
+    """`user` acted on the story or opened it: their notifications about it have done their job
+    (the "Notifications (n)" count drops)."""
+    if user is None or not user.is_authenticated or page_id is None:
+        return
+    Notification.objects.filter(recipient=user, page_id=page_id, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

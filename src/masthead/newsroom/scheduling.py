@@ -4,7 +4,9 @@ newsroom's zone, and buttons and messages that say when the story will go live."
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail.admin.action_menu import PublishMenuItem
+from wagtail.locks import ScheduledForPublishLock
 
 from masthead.core.dates import in_newsroom, newsroom_zone
 
@@ -24,6 +26,10 @@ class PublishAtMenuItem(PublishMenuItem):
 
     def is_shown(self, context):
         return context["view"] != "revisions_revert" and super().is_shown(context)
+
+    def get_context_data(self, parent_context=None):
+        # The zone the dialog's times are typed in: editor.js names the release from it live.
+        return {**super().get_context_data(parent_context), "newsroom_zone": newsroom_zone().key}
 
 
 def at(value: datetime) -> str:
@@ -48,3 +54,27 @@ def release_of(page) -> datetime | None:
     times = [getattr(page, name, None) for name in ("go_live_at", "embargo_until")]
     future = [value for value in times if value and value > now]
     return max(future) if future else None
+
+
+class ScheduledStoryLock(ScheduledForPublishLock):
+    """A scheduled story is locked until it goes live: the banner says what the person reading it
+    can do about that. Only who may unschedule it has "Cancel scheduled publish"."""
+
+    def get_message(self, user):
+        message = super().get_message(user)
+        if self.object.permissions_for_user(user).can_unschedule():
+            advice = "Press “Cancel scheduled publish” to change it first."
+        else:
+            advice = "To change it, ask an editor of its desk to cancel the scheduled publish."
+        return format_html("{}. {}", message, advice)
+
+
+def lock_scheduled_stories_with_advice(model) -> None:
+    """`model`'s scheduled lock is ScheduledStoryLock (set on ArticlePage in apps.py)."""
+    wagtail_lock = model.get_lock
+
+    def get_lock(self):
+        lock = wagtail_lock(self)
+        return ScheduledStoryLock(self) if type(lock) is ScheduledForPublishLock else lock
+
+    model.get_lock = get_lock

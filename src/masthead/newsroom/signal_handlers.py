@@ -16,7 +16,7 @@ from wagtail.signals import (
 )
 
 from masthead.newsroom.models import Notification
-from masthead.newsroom.notify import Step, notify, scheduled_label
+from masthead.newsroom.notify import Step, mark_read, notify, scheduled_label
 from masthead.newsroom.people import person_for
 from masthead.publishing.models import DeskApprovalTask, ScheduleIncident
 
@@ -39,6 +39,7 @@ def step_started(sender, instance, user=None, **kwargs):
     page = instance.workflow_state.content_object
     if task is None or page is None:
         return
+    mark_read(user, page.pk)  # who sent or passed it has acted on it
     if task.permission == DeskApprovalTask.Permission.CHANGE:
         notify(Step(Event.SENT_TO_COPY_EDIT, page, task.name, user))
     else:
@@ -50,6 +51,7 @@ def changes_requested(sender, instance, user=None, **kwargs):
     page = instance.workflow_state.content_object
     if task is None or page is None:
         return
+    mark_read(user, page.pk)
     notify(
         Step(Event.CHANGES_REQUESTED, page, task.name, user, comment=instance.comment or ""),
         submitter=instance.workflow_state.requested_by,
@@ -61,6 +63,7 @@ def review_approved(sender, instance, user=None, **kwargs):
     page = instance.content_object
     if page is None:
         return
+    mark_read(user, page.pk)
     page.refresh_from_db()
     last = instance.task_states.order_by("-finished_at", "-pk").select_related("task").first()
     revision = page.get_latest_revision()

@@ -11,6 +11,7 @@ from masthead.newsroom import (
     image_defaults,
     image_uploads,
     live_checks,
+    notify,
     panels,
     sections_rule,
     views,
@@ -24,6 +25,12 @@ from masthead.newsroom.section_listing import SectionListingViewSet
 @hooks.register("construct_homepage_panels")
 def newsroom_home(request, home_panels):
     panels.build_home(request, home_panels)
+
+
+@hooks.register("before_edit_page")
+def read_on_opening(request, page):
+    """Opening a story marks the opener's notifications about it read."""
+    notify.mark_read(request.user, page.pk)
 
 
 @hooks.register("construct_homepage_summary_items")

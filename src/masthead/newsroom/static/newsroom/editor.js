@@ -297,3 +297,93 @@ document.addEventListener(
   },
   true,
 );
+
+// The buttons that publish say what they will do with the form as it is now: a go-live time
+// (or an embargo) to come, typed in the schedule dialog and kept there even when the dialog is
+// closed without "Save schedule", makes "Publish" read "Schedule for 14:35 GMT, Wed 9 Dec" (and
+// "Approve and Publish" read "Approve and schedule for …") the moment it is typed; clearing it
+// gives "Publish" back. The times are typed in the newsroom's zone (data-newsroom-zone).
+(() => {
+  const FIELDS = "input[name='go_live_at'], input[name='embargo_until']";
+  const PUBLISH = "button[name='action-publish'] [data-w-progress-target='label']";
+  const APPROVE = "button[data-workflow-action-name='approve']";
+  const originals = new WeakMap();
+  const original = (element) => {
+    if (!originals.has(element)) originals.set(element, element.textContent.trim());
+    return originals.get(element);
+  };
+  const zone = () => document.querySelector("[data-newsroom-zone]")?.dataset.newsroomZone || "UTC";
+
+  // "2026-12-09 03:02" typed in the newsroom's zone → the instant, or null.
+  const instant = (typed) => {
+    const parts = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})/.exec(typed.trim());
+    if (!parts) return null;
+    const [y, mo, d, h, mi] = parts.slice(1).map(Number);
+    const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+    const offsetAt = (ms) => {
+      const shown = new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone(), hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+      }).formatToParts(new Date(ms)).reduce((all, part) => ({ ...all, [part.type]: Number(part.value) }), {});
+      return Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute) - ms;
+    };
+    const guess = asUtc - offsetAt(asUtc);
+    return new Date(asUtc - offsetAt(guess));
+  };
+
+  // "14:35 GMT, Wed 9 Dec", as masthead.newsroom.scheduling.at says it.
+  const at = (date) => {
+    const parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone(), hourCycle: "h23", hour: "2-digit", minute: "2-digit", weekday: "short", day: "numeric", month: "short", timeZoneName: "short",
+    }).formatToParts(date).reduce((all, part) => ({ ...all, [part.type]: part.value }), {});
+    return `${parts.hour}:${parts.minute} ${parts.timeZoneName}, ${parts.weekday} ${parts.day} ${parts.month}`;
+  };
+
+  const release = () => {
+    const now = Date.now();
+    const times = [...document.querySelectorAll(FIELDS)].map((field) => instant(field.value)).filter((date) => date && date.getTime() > now);
+    return times.length ? new Date(Math.max(...times.map((date) => date.getTime()))) : null;
+  };
+
+  // The page was rendered for the values its fields were rendered with (defaultValue): while the
+  // fields hold those, the server's labels stand.
+  const changed = () => [...document.querySelectorAll(FIELDS)].some((field) => field.value.trim() !== field.defaultValue.trim());
+
+  const update = () => {
+    if (!changed()) {
+      document.querySelectorAll(PUBLISH).forEach((label) => { label.textContent = original(label); });
+      document.querySelectorAll(APPROVE).forEach((button) => {
+        const text = [...button.childNodes].reverse().find((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+        if (text) text.textContent = original(button);
+      });
+      return;
+    }
+    const when = release();
+    document.querySelectorAll(PUBLISH).forEach((label) => {
+      const was = original(label);
+      const plain = was.startsWith("Schedule for ") || was === "Schedule to publish" ? "Publish" : was;
+      label.textContent = when ? `Schedule for ${at(when)}` : plain;
+      const button = label.closest("button");
+      button.dataset.wProgressActiveValue = when ? "Scheduling…" : "Publishing…";
+    });
+    document.querySelectorAll(APPROVE).forEach((button) => {
+      const was = original(button);
+      const step = /^(.*) and (Publish|schedule for .*)$/.exec(was);
+      if (!step) return;
+      const text = [...button.childNodes].reverse().find((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+      if (text) text.textContent = when ? `${step[1]} and schedule for ${at(when)}` : `${step[1]} and Publish`;
+    });
+  };
+
+  const watch = (event) => {
+    if (event.target instanceof Element && event.target.matches(FIELDS)) update();
+  };
+  document.addEventListener("input", watch, true);
+  document.addEventListener("change", watch, true);
+  // Wagtail's reset on close and the date picker set values without an event: look again then.
+  document.addEventListener("w-dialog:hidden", () => setTimeout(update, 0));
+  const start = () => {
+    if (document.querySelector(FIELDS)) update();
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
