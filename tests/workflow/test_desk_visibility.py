@@ -4,7 +4,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import Revision, WorkflowState
 
 from masthead.articles.models import ArticlePage
 from masthead.sections.models import SectionPage
@@ -47,9 +47,13 @@ def hidden():
     ArticlePage.objects.filter(pk=stories[0].pk).update(
         locked=True, locked_by=user("editor"), locked_at=timezone.now()
     )
-    # The demo's reporter submitted the story in review; here a colleague did.
+    # The demo's reporter submitted the story in review and wrote revisions of the pipeline; here
+    # a colleague did (the board shows a reporter the stories they sent or last revised).
     WorkflowState.objects.filter(object_id__in=[str(s.pk) for s in stories]).update(
         requested_by=user("copyeditor")
+    )
+    Revision.objects.filter(object_id__in=[str(s.pk) for s in stories]).update(
+        user=user("copyeditor")
     )
     business = ArticlePageFactory(
         parent=SectionPage.objects.get(slug="business"), live=False, title=OTHER_DESK
