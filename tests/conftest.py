@@ -56,12 +56,26 @@ def _fast_tier_starts_no_process(event, args):
 sys.addaudithook(_fast_tier_starts_no_process)
 
 
+def _after_a_flush():
+    """A transactional test (which pytest-django runs after the others, just before the demo's)
+    ends with a flush that leaves no root page and no default site: put back what the
+    migrations made, as serialized when the test database was created (such a test asks for
+    `serialized_rollback`, so it is)."""
+    from django.db import connection
+    from wagtail.models import Site
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents and not Site.objects.filter(is_default_site=True).exists():
+        connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(scope="session")
 def demo_newsroom(django_db_setup, django_db_blocker):
     """The demo newsroom (`masthead demo`), loaded once per session, for the tests about the
     reference page and the demo itself. It stays in the database for the rest of the session,
     so the tests that ask for it run last (pytest_collection_modifyitems)."""
     with django_db_blocker.unblock():
+        _after_a_flush()
         loader = DemoLoader(log=lambda line: None)
         loader.load()
     _state["demo_loaded"] = True

@@ -196,7 +196,8 @@ def test_a_malformed_export_fails_with_its_line_and_column_and_loses_nothing(
     assert (Path(media) / run.export.name).read_bytes() == shared(name).read_bytes()
 
 
-@pytest.mark.django_db(transaction=True)  # (the worker's claim is a transaction of its own)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # (the worker's claim is a
+# transaction of its own; the flush after it would leave later tests no default site)
 def test_a_purge_queued_behind_an_import_is_taken_by_the_other_task_thread(client, chief):
     """The worker runs the "imports" queue in a thread of its own: an import that runs for an
     hour never keeps a purge of Varnish waiting (publishing/background.py)."""
