@@ -43,7 +43,10 @@ try {
   await finished.waitFor({ timeout: 240_000 });
   const status = await finished.getAttribute("data-status");
   const counts = squash(await page.locator("[data-run-counts]").innerText().catch(() => ""));
-  const summary = squash(await page.locator("[data-run-summary]").innerText().catch(() => ""));
+  // The table per kind, or (a run recorded before it) the summary lines.
+  const summary = squash(
+    await page.locator("[data-run-kinds], [data-run-summary]").first().innerText().catch(() => ""),
+  );
   const error = squash(await page.locator("[data-run-error]").innerText().catch(() => ""));
   const link = page.locator("[data-report-link]");
   let csv = "";
