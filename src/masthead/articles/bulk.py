@@ -160,24 +160,25 @@ def insert_log_entries(stories, revisions, edited=False) -> None:
     PageLogEntry.objects.bulk_create(entries)
 
 
-def insert_references(stories) -> None:
-    """The reference index rows `ReferenceIndex.create_or_update_for_object` would write."""
-    story_type = ContentType.objects.get_for_model(ArticlePage)
-    page_type = ContentType.objects.get_for_model(Page)
+def insert_references(objects, content_type=None, base_content_type=None) -> None:
+    """The reference index rows `ReferenceIndex.create_or_update_for_object` would write for each
+    of `objects` (new stories by default; the WordPress import passes its new images)."""
+    content_type = content_type or ContentType.objects.get_for_model(ArticlePage)
+    base_content_type = base_content_type or ContentType.objects.get_for_model(Page)
     rows = [
         ReferenceIndex(
-            content_type=story_type,
-            base_content_type=page_type,
-            object_id=str(story.pk),
+            content_type=content_type,
+            base_content_type=base_content_type,
+            object_id=str(obj.pk),
             to_content_type_id=to_type,
             to_object_id=to_id,
             model_path=model_path,
             content_path=content_path,
             content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
         )
-        for story in stories
+        for obj in objects
         for to_type, to_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(story)
+            ReferenceIndex._extract_references_from_object(obj)
         )
     ]
     ReferenceIndex.objects.bulk_create(rows)

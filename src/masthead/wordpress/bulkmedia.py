@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 
+from masthead.articles import bulk
 from masthead.wordpress import media, oldurls, wxr
 from masthead.wordpress.models import ImportedObject
 from masthead.wordpress.outcome import IMPORTED, SKIPPED, UNCHANGED, Outcome
@@ -143,22 +144,7 @@ def insert_references(images) -> None:
     if not images or not ReferenceIndex.model_is_indexable(type(images[0])):
         return
     image_type = ContentType.objects.get_for_model(type(images[0]))
-    ReferenceIndex.objects.bulk_create(
-        ReferenceIndex(
-            content_type=image_type,
-            base_content_type=image_type,
-            object_id=str(image.pk),
-            to_content_type_id=to_type,
-            to_object_id=to_id,
-            model_path=model_path,
-            content_path=content_path,
-            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-        )
-        for image in images
-        for to_type, to_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(image)
-        )
-    )
+    bulk.insert_references(images, image_type, image_type)
 
 
 def redirect_files(files: dict[str, str]) -> list[tuple[str, str, str]]:
