@@ -67,3 +67,48 @@ def test_the_recency_decay_halves_at_the_half_life():
     assert engine.recency_weight(engine.HALF_LIFE_DAYS) == 0.5
     assert engine.recency_weight(365) == pytest.approx(0.198, abs=0.001)
     assert engine.recency_weight(-3) == 1.0  # a date in the future counts as today
+
+
+def test_searches_in_several_threads_at_once_stem_every_word_right():
+    """A server process answers searches in several threads: each word's stem must be the one a
+    lone stemmer gives (a stemmer shared between threads mixed their words up: "string index out
+    of range" on a search page under load, or a wrong stem cached for the process's life)."""
+    import sys
+    import threading
+
+    import snowballstemmer
+
+    from masthead.search import tokens as tokens_module
+
+    vocabulary = [
+        f"{stem}{suffix}"
+        for stem in ("nation", "govern", "elect", "minist", "report", "develop", "relat")
+        for suffix in ("alization", "ational", "fulness", "iveness", "ements", "ingly", "s")
+    ]
+    expected = {word: snowballstemmer.stemmer("english").stemWord(word) for word in vocabulary}
+    wrong, errors = [], []
+
+    def stem_all(round_number):
+        for word in vocabulary:
+            try:
+                got = tokens_module.stem(word)
+            except Exception as error:  # the failure itself is what this test looks for
+                errors.append(repr(error))
+                continue
+            if got != expected[word]:
+                wrong.append((word, got))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        for round_number in range(30):
+            tokens_module.stem.cache_clear()
+            threads = [threading.Thread(target=stem_all, args=(round_number,)) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+        tokens_module.stem.cache_clear()
+    assert not errors and not wrong, (errors[:3], wrong[:3])

@@ -15,6 +15,7 @@ PostgreSQL find the same stories for the same words (docs/search.md):
 """
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -36,13 +37,18 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a list of words reads better as words)
 )
 
-_stemmer = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it works on in itself: one per thread (a server process
+# answers searches in several threads at once).
+_local = threading.local()
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A case-folded word's stem (cached: a newsroom's vocabulary is small)."""
-    return _stemmer.stemWord(word)
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def words(text: str) -> list[str]:
