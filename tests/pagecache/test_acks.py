@@ -1,6 +1,7 @@
 """What the purge waits for (pagecache/bus/acks.py), on both buses: every live process's record
 of how far it has applied; records that stopped are of dead processes and are not waited for."""
 
+import os
 import socket
 import time
 import uuid
@@ -66,3 +67,29 @@ def test_a_purge_of_an_unsent_invalidation_goes_out_only_while_the_bus_is_down(b
     down = RedisBus(f"redis://127.0.0.1:{free_port()}/0", prefix="test-down")
     # Unreachable: every server process has lost it too and renders from the database.
     assert acks.may_purge(down, None, unsent=True, timeout=5)
+
+
+def ended_pid() -> int:
+    """A pid no process on this machine has now."""
+    pid = 4_000_000
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return pid
+        except OSError:
+            pass
+        pid -= 1
+
+
+def test_a_process_of_this_machine_that_ended_is_not_waited_for(bus, settings):
+    """A server worker killed with SIGKILL: its server starts another at once, and the purges
+    after it must not wait `MASTHEAD_PURGE_LIVE` seconds for the one that is gone (the soak saw
+    Varnish serve the old page for 3 s after each change during that fault)."""
+    settings.MASTHEAD_PURGE_LIVE = 3.5
+    living = acks.process_name()  # this test's process, as a server worker signs itself
+    gone = living.replace(f":{os.getpid()}:", f":{ended_pid()}:")
+    elsewhere = f"another-host:{ended_pid()}:cccccc"
+    for process in (living, gone, elsewhere):
+        bus.ack(process, 10)
+    assert acks.lagging(bus, 11) == {living: 10, elsewhere: 10}

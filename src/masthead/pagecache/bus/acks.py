@@ -4,7 +4,10 @@ one of them has (then Varnish cannot refetch the old page from a process that ha
 Each server process's page cache records in the bus's store (a Redis hash, or the
 `pagecache_processack` table) "applied every invalidation up to N" as soon as it has, and again
 every `HEARTBEAT` seconds. A process heard from within `MASTHEAD_PURGE_LIVE` seconds is live;
-one not heard from for longer (killed, stopped, cut off from the bus) is not waited for.
+one not heard from for longer (killed, stopped, cut off from the bus) is not waited for. A process
+on this machine (same host name and process namespace) whose pid has ended is not waited for
+either, from the moment it ends: a server worker killed with SIGKILL (and started again by its
+server) would otherwise hold every purge for `MASTHEAD_PURGE_LIVE` seconds.
 
 A purge task (`pagecache.tasks.purge_tags`) waits until every live process has reached the
 invalidation's number, at most `settings.MASTHEAD_PURGE_WAIT` seconds: then it purges anyway
@@ -29,9 +32,43 @@ FORGET = 600.0  # records older than this are deleted
 POLL = 0.02  # seconds between looks while waiting
 
 
+def machine() -> str:
+    """This machine as process records name it: the host name and, on Linux, the pid namespace
+    (two containers may share a host name, never a pid namespace)."""
+    try:
+        namespace = os.readlink("/proc/self/ns/pid").removeprefix("pid:")
+    except OSError:
+        namespace = ""
+    return f"{socket.gethostname()}{namespace}"
+
+
 def process_name() -> str:
-    """This process, as it signs its records: host, pid and a random suffix."""
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+    """This process, as it signs its records: its machine, pid and a random suffix."""
+    return f"{machine()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+def ended_here(process: str, here: str) -> bool:
+    """Whether `process` ran on this machine (`here`: `machine()`) and its pid has ended
+    (gone, or a zombie its parent has not reaped yet). A pid reused since reads as running: the
+    process is then waited for until its records stop, as any process elsewhere."""
+    where, _, rest = process.partition(":")
+    pid = rest.partition(":")[0]
+    if where != here or not pid.isdigit():
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b")")[2].split()[:1] == [b"Z"]
+    except FileNotFoundError:
+        return True
+    except OSError:
+        pass
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # running, as another user
+    return False
 
 
 def lagging(bus, seq: int, now: float | None = None) -> dict[str, int]:
@@ -42,10 +79,11 @@ def lagging(bus, seq: int, now: float | None = None) -> dict[str, int]:
     gone = [process for process, (_, seen) in records.items() if now - seen > FORGET]
     if gone:
         bus.forget(gone)
+    here = machine()
     return {
         process: applied
         for process, (applied, seen) in records.items()
-        if now - seen <= live and applied < seq
+        if now - seen <= live and applied < seq and not ended_here(process, here)
     }
 
 
