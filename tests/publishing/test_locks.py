@@ -103,9 +103,10 @@ def test_a_lease_whose_holder_died_on_this_machine_is_taken_at_once():
     """A worker restarted 2 s after a kill -9 used to wait out the lease (10 s) before running
     what was due; it takes a dead process's lease at once."""
     import os
-    import socket
 
-    host = socket.gethostname()
+    from masthead.pagecache.machine import machine
+
+    host = machine()
     held_by(f"{host}:{a_dead_pid()}:abc123")
     assert LeaseLock(ttl=TTL).acquire()
     # This very process before a restart (a container's pid 1 comes back as pid 1).
@@ -115,9 +116,10 @@ def test_a_lease_whose_holder_died_on_this_machine_is_taken_at_once():
 
 def test_a_lease_held_by_a_live_process_or_another_machine_is_respected():
     import os
-    import socket
 
-    held_by(f"{socket.gethostname()}:{os.getppid()}:live11")
+    from masthead.pagecache.machine import machine
+
+    held_by(f"{machine()}:{os.getppid()}:live11")
     assert not LeaseLock(ttl=TTL).acquire()
     held_by(f"elsewhere.example:{a_dead_pid()}:far111")
     assert not LeaseLock(ttl=TTL).acquire()

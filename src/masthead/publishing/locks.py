@@ -17,7 +17,6 @@ clocks agreeing and is released by the server if the worker's connection dies.
 import hashlib
 import os
 import secrets
-import socket
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
@@ -25,6 +24,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from masthead.pagecache.machine import ended_here, machine
 from masthead.publishing.models import WorkerLease
 
 SCHEDULER = "scheduled-publishing"
@@ -38,7 +38,7 @@ _made_here: set[str] = set()
 
 def new_holder() -> str:
     """A name unique to this lock object: host, process and a random suffix."""
-    holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+    holder = f"{machine()}:{os.getpid()}:{secrets.token_hex(3)}"
     _made_here.add(holder)
     return holder
 
@@ -75,20 +75,13 @@ class LeaseLock:
     def dead_holder(self) -> str | None:
         """The lease's holder if it is a process of this machine that no longer runs."""
         holder = self.current_holder()
-        host, _, rest = holder.partition(":")
-        pid = rest.partition(":")[0]
-        if holder == self.holder or host != socket.gethostname() or not pid.isdigit():
+        if holder == self.holder:
             return None
-        if int(pid) == os.getpid():
+        here = machine()
+        if holder.startswith(f"{here}:{os.getpid()}:"):
             # This process's own locks, or one before a restart (a container's pid 1, say).
             return None if holder in _made_here else holder
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            return holder
-        except PermissionError:
-            return None  # alive, another user's
-        return None
+        return holder if ended_here(holder, here) else None
 
     def keep_alive(self, now: datetime | None = None) -> bool:
         """Renew the lease during a long pass, once a third of its time has gone. False if lost."""

@@ -19,10 +19,11 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-import socket
 import time
 
 from django.conf import settings
+
+from masthead.pagecache.machine import ended_here, machine
 
 log = logging.getLogger(__name__)
 
@@ -32,43 +33,9 @@ FORGET = 600.0  # records older than this are deleted
 POLL = 0.02  # seconds between looks while waiting
 
 
-def machine() -> str:
-    """This machine as process records name it: the host name and, on Linux, the pid namespace
-    (two containers may share a host name, never a pid namespace)."""
-    try:
-        namespace = os.readlink("/proc/self/ns/pid").removeprefix("pid:")
-    except OSError:
-        namespace = ""
-    return f"{socket.gethostname()}{namespace}"
-
-
 def process_name() -> str:
     """This process, as it signs its records: its machine, pid and a random suffix."""
     return f"{machine()}:{os.getpid()}:{secrets.token_hex(3)}"
-
-
-def ended_here(process: str, here: str) -> bool:
-    """Whether `process` ran on this machine (`here`: `machine()`) and its pid has ended
-    (gone, or a zombie its parent has not reaped yet). A pid reused since reads as running: the
-    process is then waited for until its records stop, as any process elsewhere."""
-    where, _, rest = process.partition(":")
-    pid = rest.partition(":")[0]
-    if where != here or not pid.isdigit():
-        return False
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as stat:
-            return stat.read().rpartition(b")")[2].split()[:1] == [b"Z"]
-    except FileNotFoundError:
-        return True
-    except OSError:
-        pass
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False  # running, as another user
-    return False
 
 
 def lagging(bus, seq: int, now: float | None = None) -> dict[str, int]:
