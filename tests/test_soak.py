@@ -41,6 +41,13 @@ def test_an_error_body_is_an_error_whatever_its_status():
     assert classify(404, b"<html>Not found</html>") == "status 404"
 
 
+def test_a_search_refused_by_its_limit_is_counted_apart_from_errors():
+    busy = b"<html><h1>Search is busy</h1></html>"
+    assert classify(503, busy, retry_after="5") == "search busy"
+    assert classify(503, busy) == "5xx"  # no Retry-After: an error
+    assert classify(503, b"Guru Meditation", retry_after="5") == "5xx"
+
+
 def test_a_pulled_story_is_fresh_once_gone_from_its_address_and_the_lists():
     change = {"kind": "pull", "marker": "soak123", "urls": ["/world/soak-story/", "/world/"]}
     assert not is_fresh(change, "/world/soak-story/", 200, b"Soak story soak123")

@@ -14,6 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 OK = "ok"
+# A search refused by the search's own limit (a quick 503 with Retry-After, the design of
+# docs/search.md's "A search never starves reader pages"): counted, not an error.
+SEARCH_BUSY = "search busy"
 ERROR_MARKERS = (
     b"<title>Something went wrong</title>",  # Masthead's 500.html
     b"Guru Meditation",  # Varnish's own error page
@@ -24,12 +27,17 @@ TIMEOUT = 10.0
 SAMPLES_PER_PROCESS = 300
 
 
-def classify(status: int, body: bytes, expected: int = 200) -> str:
-    """`ok`, or what is wrong: `5xx`, `error page` (an error's body under another status, such
-    as a 200 carrying an error page), `status NNN` (another status than expected)."""
+def classify(status: int, body: bytes, expected: int = 200, retry_after: str = "") -> str:
+    """`ok`; `search busy` (a 503 with `Retry-After` that is not an error page, from a search
+    past its limit: `retry_after` given for search URLs only); or what is wrong: `5xx`,
+    `error page` (an error's body under another status, such as a 200 carrying an error page),
+    `status NNN` (another status than expected)."""
+    erred = any(marker in body for marker in ERROR_MARKERS)
+    if status == 503 and retry_after and not erred:
+        return SEARCH_BUSY
     if status >= 500:
         return "5xx"
-    if any(marker in body for marker in ERROR_MARKERS):
+    if erred:
         return "error page"
     if status != expected:
         return f"status {status}"
@@ -41,7 +49,8 @@ def get(connection: http.client.HTTPConnection, path: str) -> tuple[int, dict, b
     response = connection.getresponse()
     body = response.read()
     headers = {
-        name: response.getheader(name, "") for name in ("X-Varnish-Cache", "X-Masthead-Cache")
+        name: response.getheader(name, "")
+        for name in ("X-Varnish-Cache", "X-Masthead-Cache", "Retry-After")
     }
     return response.status, headers, body
 
@@ -69,7 +78,8 @@ def read_loop(name, origin, paths, offset, stop, counts, samples, lock) -> None:
             connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=TIMEOUT)
         try:
             status, headers, body = get(connection, path)
-            outcome = classify(status, body)
+            retry_after = headers["Retry-After"] if path.startswith("/search/") else ""
+            outcome = classify(status, body, retry_after=retry_after)
         except (OSError, http.client.HTTPException) as error:
             connection.close()
             connection = None
@@ -77,7 +87,7 @@ def read_loop(name, origin, paths, offset, stop, counts, samples, lock) -> None:
         second = int(time.time())
         with lock:
             counts[(second, name, outcome)] += 1
-            if outcome != OK and len(samples) < SAMPLES_PER_PROCESS:
+            if outcome not in (OK, SEARCH_BUSY) and len(samples) < SAMPLES_PER_PROCESS:
                 samples.append(
                     {
                         "at": time.time(),

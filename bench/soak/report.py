@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from bench.soak.readers import OK
+from bench.soak.readers import OK, SEARCH_BUSY
 
 GRACE = 10  # seconds after a fault ends during which errors count as the fault's
 
@@ -21,7 +21,7 @@ def errors_between(counts: Counter, start: float, end: float) -> dict:
         lambda: {"errors": 0, "first": None, "last": None, "kinds": Counter()}
     )
     for (second, origin, outcome), value in counts.items():
-        if outcome == OK or not start - 1 < second < end:
+        if outcome in (OK, SEARCH_BUSY) or not start - 1 < second < end:
             continue
         entry = found[origin]
         entry["errors"] += value
@@ -50,10 +50,12 @@ def cached(bad: list[dict]) -> list[dict]:
 def summarise(run: dict) -> dict:
     counts: Counter = run["reads"]["counts"]
     requests, errors = Counter(), Counter()
-    outside = 0
+    outside = busy = 0
     for (second, origin, outcome), value in counts.items():
         requests[origin] += value
-        if outcome != OK:
+        if outcome == SEARCH_BUSY:
+            busy += value
+        elif outcome != OK:
             errors[origin] += value
             outside += 0 if in_restart(second, run["faults"]) else value
     ages = [change["oldest"] for change in run["changes"]]
@@ -69,6 +71,7 @@ def summarise(run: dict) -> dict:
         "errors": dict(errors),
         "req_per_s": round(sum(requests.values()) / seconds),
         "errors_outside_faults": outside,
+        "searches_refused_busy": busy,
         "changes": len(ages),
         "oldest_stale": oldest(run["changes"]),
         "all_fresh_after": max(fresh, default="-"),
@@ -145,6 +148,8 @@ def table(summary: dict) -> str:
         + (", ".join(f"{o} {n:,}" for o, n in summary["errors"].items()) or "0")
         + f"; outside the faults' seconds: "
         f"{summary['errors_outside_faults']:,}"
+        f"; searches refused by the search limit (503, Retry-After): "
+        f"{summary.get('searches_refused_busy', 0):,}"
     )
     lines.append(
         f"  changes: {summary['changes']}, oldest stale page {age_text(summary['oldest_stale'])}"
@@ -225,7 +230,7 @@ def plot_load(axis, run: dict) -> None:
     bad: Counter = Counter()
     for (second, origin, outcome), value in run["reads"]["counts"].items():
         per[origin][second - int(run["started"])] += value
-        if outcome != OK:
+        if outcome not in (OK, SEARCH_BUSY):
             bad[second - int(run["started"])] += value
     for origin, series in sorted(per.items()):
         xs = sorted(series)
