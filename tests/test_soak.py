@@ -78,3 +78,13 @@ def test_errors_are_counted_against_the_fault_whose_seconds_they_fall_in():
     }
     faults = [{"started": 100.5, "ended": 102.0}]
     assert in_restart(104, faults) and not in_restart(130, faults)
+
+
+def test_staleness_after_the_commit_leaves_out_the_editors_own_transaction():
+    from bench.soak.freshness import after_commit
+
+    change = {"clicked": 100.0, "committed": 100.7}
+    assert after_commit(change, 1.2) == 0.5  # stale 1.2 s from the click, 0.5 s after commit
+    assert after_commit(change, 0.3) == 0.0  # only old pages before the commit
+    assert after_commit(change, None) is None  # never fresh stays never fresh
+    assert after_commit({"clicked": 100.0}, 1.2) == 1.2  # no commit time: from the click

@@ -60,13 +60,31 @@ def new_story(title: str):
     return story
 
 
+def committed(action) -> float:
+    """Run `action` (an editor's publish or unpublish) in a transaction; the moment it committed,
+    before anything the commit sets off (the outbox's relay runs on commit too, after this)."""
+    from django.db import transaction
+
+    moments = []
+    with transaction.atomic():
+        transaction.on_commit(lambda: moments.append(time.time()))
+        action()
+    return moments[0]
+
+
 def publish(command: dict) -> dict:
     mark = marker()
     story = new_story(f"Soak story {mark}")
     revision = story.save_revision()
     clicked = time.time()
-    revision.publish()
-    return {"id": story.pk, "marker": mark, "clicked": clicked, "urls": affected(story)}
+    done = committed(revision.publish)
+    return {
+        "id": story.pk,
+        "marker": mark,
+        "clicked": clicked,
+        "committed": done,
+        "urls": affected(story),
+    }
 
 
 def correct(command: dict) -> dict:
@@ -79,8 +97,14 @@ def correct(command: dict) -> dict:
     story.corrections.add(Correction(text=f"An earlier version was wrong ({mark})."))
     revision = story.save_revision()
     clicked = time.time()
-    revision.publish()
-    return {"id": story.pk, "marker": mark, "clicked": clicked, "urls": affected(story)}
+    done = committed(revision.publish)
+    return {
+        "id": story.pk,
+        "marker": mark,
+        "clicked": clicked,
+        "committed": done,
+        "urls": affected(story),
+    }
 
 
 def pull(command: dict) -> dict:
@@ -89,8 +113,8 @@ def pull(command: dict) -> dict:
     story = ArticlePage.objects.get(pk=command["id"])
     urls = affected(story)
     clicked = time.time()
-    story.unpublish()
-    return {"id": story.pk, "clicked": clicked, "urls": urls}
+    done = committed(story.unpublish)
+    return {"id": story.pk, "clicked": clicked, "committed": done, "urls": urls}
 
 
 def schedule(command: dict) -> dict:

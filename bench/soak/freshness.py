@@ -79,7 +79,23 @@ class Watcher:
             oldest = None if never else max((page["stale"] for page in pages), default=0.0)
             fresh = None if never else max((page["fresh"] for page in pages), default=0.0)
             done.append(
-                {**change, "pages": pages, "oldest": oldest, "fresh": fresh, "never_fresh": never}
+                {
+                    **change,
+                    "pages": pages,
+                    "oldest": oldest,
+                    "after_commit": after_commit(change, oldest),
+                    "fresh": fresh,
+                    "never_fresh": never,
+                }
             )
         self.pool.shutdown()
         return done
+
+
+def after_commit(change: dict, oldest: float | None) -> float | None:
+    """How long a stale page was still given after the change committed (the editor's publish
+    transaction takes part of the time from the click; before the commit the old page is the
+    current one): `oldest` less the click-to-commit time, at least 0."""
+    if oldest is None or "committed" not in change:
+        return oldest
+    return round(max(0.0, oldest - (change["committed"] - change["clicked"])), 3)

@@ -74,6 +74,12 @@ def summarise(run: dict) -> dict:
         "searches_refused_busy": busy,
         "changes": len(ages),
         "oldest_stale": oldest(run["changes"]),
+        "oldest_stale_after_commit": oldest(run["changes"], "after_commit"),
+        "changes_over_1s_after_commit": sum(
+            1
+            for c in run["changes"]
+            if c.get("after_commit", c["oldest"]) is None or c.get("after_commit", c["oldest"]) > 1
+        ),
         "all_fresh_after": max(fresh, default="-"),
         "changes_over_1s": sum(1 for age in ages if age is None or age > 1),
         "never_fresh": sum(1 for age in ages if age is None),
@@ -102,6 +108,7 @@ def fault_summary(run: dict, fault: dict, start: float, end: float) -> dict:
         "notes": fault["notes"],
         "changes": len(changed),
         "oldest_stale": oldest(changed),
+        "oldest_stale_after_commit": oldest(changed, "after_commit"),
         "never_fresh": [page for c in changed for page in c["never_fresh"]],
         "wrong_after": len(after),
         "cached_errors_after": cached(after),
@@ -115,21 +122,26 @@ def targets(summary: dict) -> list[tuple[bool, str]]:
     cached_errors = len(summary["cached_errors_at_end"]) + sum(
         len(f["cached_errors_after"]) for f in summary["faults"]
     )
-    stale = summary["oldest_stale"]
+    stale = summary.get("oldest_stale_after_commit", summary["oldest_stale"])
     once = [f["published_once"] for f in summary["faults"] if "published_once" in f]
     return [
         (summary["errors_outside_faults"] == 0, "0 errors outside the faults' seconds"),
         (cached_errors == 0, f"no error page cached ({cached_errors} seen)"),
-        (stale in ("-", 0) or (stale is not None and stale <= 1), "oldest stale page <= 1 s"),
+        (
+            stale in ("-", 0) or (stale is not None and stale <= 1),
+            "oldest stale page <= 1 s after the change committed",
+        ),
         (all(once), "the scheduled story published exactly once"),
         (all(summary["servers_alive_at_end"].values()), "every server still up at the end"),
     ]
 
 
-def oldest(changes: list[dict]) -> float | None | str:
+def oldest(changes: list[dict], key: str = "oldest") -> float | None | str:
+    """The oldest stale answer over `changes`, from the click (`oldest`) or from the commit
+    (`after_commit`); None if a page never became fresh."""
     if not changes:
         return "-"
-    ages = [c["oldest"] for c in changes]
+    ages = [c.get(key, c["oldest"]) for c in changes]
     return None if None in ages else max(ages)
 
 
@@ -153,7 +165,10 @@ def table(summary: dict) -> str:
     )
     lines.append(
         f"  changes: {summary['changes']}, oldest stale page {age_text(summary['oldest_stale'])}"
-        f", {summary['changes_over_1s']} over 1 s, {summary['never_fresh']} never fresh"
+        f" from the click, {summary['changes_over_1s']} over 1 s"
+        f"; after the commit {age_text(summary.get('oldest_stale_after_commit', '-'))}"
+        f", {summary.get('changes_over_1s_after_commit', '-')} over 1 s"
+        f"; {summary['never_fresh']} never fresh"
         f" (every page fresh at most {age_text(summary['all_fresh_after'])} after the click)"
         f"; editor failures: {len(summary['editor_failures'])}"
     )
@@ -170,7 +185,7 @@ def table(summary: dict) -> str:
     lines.append("")
     lines.append(
         f"  {'fault':<44} {'at s':>5} {'took':>5}  {'errors per origin (over seconds)':<48}"
-        f" {'oldest stale':>12}  cached errors after"
+        f" {'stale: click / commit':>22}  cached errors after"
     )
     for fault in summary["faults"]:
         errs = ", ".join(
@@ -178,7 +193,9 @@ def table(summary: dict) -> str:
         )
         lines.append(
             f"  {fault['fault']:<44} {fault['at']:>5} {fault['took']:>5}  {errs or '0':<48}"
-            f" {age_text(fault['oldest_stale']):>12}  {len(fault['cached_errors_after'])}"
+            f" {age_text(fault['oldest_stale']):>10} / "
+            f"{age_text(fault.get('oldest_stale_after_commit', '-')):>9}"
+            f"  {len(fault['cached_errors_after'])}"
         )
         lines += [f"      {note}" for note in fault["notes"]]
         lines += [f"      never fresh: {_page(page)}" for page in fault["never_fresh"]]
