@@ -16,9 +16,7 @@ PostgreSQL find the same stories for the same words (docs/search.md):
 
 import re
 import unicodedata
-from functools import lru_cache
-
-import snowballstemmer
+from functools import cache, lru_cache
 
 _APOSTROPHE_INSIDE = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
 _WORD = re.compile(r"[^\W_]+")
@@ -36,13 +34,21 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a list of words reads better as words)
 )
 
-_stemmer = snowballstemmer.stemmer("english")
+
+@cache
+def _stemmer():
+    """Snowball's English stemmer, made on first use: importing `snowballstemmer` loads the
+    stemmers of its thirty languages (some 3 MB), which a server process that never searches
+    or indexes need not hold (docs/deployment.md, "Memory")."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A case-folded word's stem (cached: a newsroom's vocabulary is small)."""
-    return _stemmer.stemWord(word)
+    return _stemmer().stemWord(word)
 
 
 def words(text: str) -> list[str]:
