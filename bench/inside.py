@@ -2,11 +2,12 @@
 MASTHEAD_HOME set to a corpus home; each command prints one line of JSON.
 
     count      how many stories the home has
-    urls       what the load scenarios request: story paths, a section, search queries
+    urls [N]   what the load scenarios request: N story paths (2,000), a section, searches
     pages      one URL of each reader page type
     archive    the archive pages (first, 1,000th and last pages of the largest listings,
                sitemaps, feeds), each timed past the page cache, in one process
     queries URL  the SQL queries of that page, rendered past the page cache
+    memory [N]   what one process keeps from N distinct story renders (tracemalloc, modules)
     publish    publish a change to the newest story's headline (for publish-to-fresh)
     newest     the URLs that change affects
     publisher  publish once per marker read from stdin (bench/freshness.py)
@@ -47,9 +48,10 @@ def count() -> dict:
     return {"stories": ArticlePage.objects.count()}
 
 
-def urls(stories: int = 2000, searches: int = 50) -> dict:
+def urls(stories: int | str = 2000, searches: int = 50) -> dict:
     import random
 
+    stories = int(stories)
     from wagtail.models import Site
 
     from masthead.articles.models import ArticlePage
@@ -200,6 +202,65 @@ def archive() -> dict:
     return pages
 
 
+def memory(pages: int | str = 2000) -> dict:
+    """What one process keeps from rendering `pages` distinct stories past the page cache:
+    tracemalloc's growth by line (traced from after the first 100 renders, so the code's
+    imports and the site-wide blocks are already there), the modules imported (after setup,
+    after the first request, at the end, by top-level package) and VmRSS at each step."""
+    import gc
+    import tracemalloc
+    from collections import Counter
+    from pathlib import Path
+
+    from django.test import Client
+
+    def rss() -> float:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+        return 0.0
+
+    paths = urls(pages)["stories"]
+    steps = {"setup": {"modules": len(sys.modules), "rss_mb": rss()}}
+    client = Client()
+    client.cookies["sessionid"] = "bench"
+    client.get("/")
+    steps["first request"] = {"modules": len(sys.modules), "rss_mb": rss()}
+    for path in paths[:100]:
+        client.get(path)
+    gc.collect()
+    steps["100 stories"] = {"modules": len(sys.modules), "rss_mb": rss()}
+    tracemalloc.start(12)
+    before = tracemalloc.take_snapshot()
+    for path in paths[100:]:
+        client.get(path)
+    gc.collect()
+    after = tracemalloc.take_snapshot()
+    traced = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    steps[f"{len(paths):,} stories"] = {"modules": len(sys.modules), "rss_mb": rss()}
+    grown = [
+        {
+            "where": str(stat.traceback[0]),
+            "kb": round(stat.size_diff / 1024),
+            "blocks": stat.count_diff,
+        }
+        for stat in after.compare_to(before, "lineno")[:15]
+    ]
+    chains = [
+        {"kb": round(stat.size_diff / 1024), "traceback": [str(frame) for frame in stat.traceback]}
+        for stat in after.compare_to(before, "traceback")[:5]
+    ]
+    packages = Counter(name.split(".")[0] for name in sys.modules)
+    return {
+        "steps": steps,
+        "traced_kb_at_end": round(traced / 1024),
+        "grown": grown,
+        "chains": chains,
+        "modules_by_package": dict(packages.most_common(25)),
+    }
+
+
 def newest() -> dict:
     """The URLs a change to the newest story affects (what `publish` changes)."""
     story = newest_story()
@@ -260,6 +321,7 @@ COMMANDS = {
     "pages": pages,
     "queries": queries,
     "archive": archive,
+    "memory": memory,
     "publish": publish,
     "newest": newest,
     "publisher": publisher,

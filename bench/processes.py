@@ -98,14 +98,19 @@ class Nginx:
 
 
 class MastheadServer:
-    """`masthead serve` on a free loopback port, for the corpus in `home`."""
+    """`masthead serve` on a loopback port (`port`, else a free one), for the corpus in `home`."""
 
     def __init__(
-        self, home: Path, workers: int = 2, log: Path | None = None, env: dict | None = None
+        self,
+        home: Path,
+        workers: int = 2,
+        log: Path | None = None,
+        env: dict | None = None,
+        port: int | None = None,
     ):
         self.home = home
         self.workers = workers
-        self.port = free_port()
+        self.port = port or free_port()
         self.log = log
         self.extra_env = env or {}
         self.process: subprocess.Popen | None = None

@@ -131,6 +131,15 @@ def kill_a_worker(serve_pid: int, timeout: float = 60) -> int:
 
 
 @pytest.mark.process
+def test_workers_run_with_two_malloc_arenas_unless_told_otherwise(served):
+    """glibc's allocator otherwise gives each of a worker's threads a heap of its own, and each
+    keeps what it freed: a worker held some 4 MB more (docs/deployment.md, "Memory")."""
+    workers = wait_for(lambda: granian_workers(served["process"].pid), 60, what="a worker")
+    environ = Path(f"/proc/{workers[0]}/environ").read_bytes().split(b"\0")
+    assert b"MALLOC_ARENA_MAX=2" in environ
+
+
+@pytest.mark.process
 def test_serve_keeps_serving_when_workers_are_killed(served):
     """One kill: granian respawns the worker. A second one at once: granian's crash-loop rule
     ends granian, and the supervisor starts it again."""

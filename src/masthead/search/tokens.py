@@ -19,8 +19,6 @@ import threading
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
-
 _APOSTROPHE_INSIDE = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -42,13 +40,22 @@ STOP_WORDS = frozenset(
 _local = threading.local()
 
 
+def _stemmer():
+    """This thread's Snowball English stemmer, made on first use: importing `snowballstemmer`
+    loads the stemmers of its thirty languages (some 3 MB), which a server process that never
+    searches or indexes need not hold (docs/deployment.md, "Memory")."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A case-folded word's stem (cached: a newsroom's vocabulary is small)."""
-    stemmer = getattr(_local, "stemmer", None)
-    if stemmer is None:
-        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
-    return stemmer.stemWord(word)
+    return _stemmer().stemWord(word)
 
 
 def words(text: str) -> list[str]:

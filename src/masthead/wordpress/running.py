@@ -15,8 +15,6 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from masthead.wordpress import wxr
-from masthead.wordpress.importer import Options, import_export
 from masthead.wordpress.outcome import FAILED, IMPORTED, SKIPPED, UNCHANGED, UPDATED
 from masthead.wordpress.runs import ImportRun
 
@@ -85,7 +83,11 @@ def _update(run: ImportRun, **fields) -> None:
 
 
 def execute(run_id: int) -> str:
-    """Run the import; what became of it (the run's status)."""
+    """Run the import; what became of it (the run's status). The importer is imported here,
+    in the worker: the admin's views that queue a run need none of it, and every server
+    process loads them (docs/deployment.md, "Memory")."""
+    from masthead.wordpress import wxr
+
     run = ImportRun.objects.get(pk=run_id)
     if run.status != ImportRun.Status.QUEUED:
         return run.status  # (a task run twice: the first one did it)
@@ -114,6 +116,8 @@ def execute(run_id: int) -> str:
 
 
 def _import(run: ImportRun, local: Path, folder: Path) -> None:
+    from masthead.wordpress.importer import Options, import_export
+
     options = Options(
         local,
         dry_run=run.dry_run,

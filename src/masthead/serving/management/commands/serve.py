@@ -12,6 +12,10 @@ from masthead.serving.server import exec_server
 from masthead.serving.server import options as server_options
 
 DEFAULT_THREADS = 4
+# glibc gives each thread that allocates a heap (arena) of its own, up to eight per CPU, and keeps
+# what each has freed: with them, a worker (4 request threads, the page cache's 3) held some 4 MB
+# more (docs/deployment.md, "Memory"). Set in the environment, it wins.
+MALLOC_ARENAS = "2"
 
 
 def cpu_count() -> int:
@@ -122,6 +126,7 @@ class Command(BaseCommand):
         preflight.refresh_static(say=self.stdout.write)
         connections.close_all()
         env = dict(os.environ)
+        env.setdefault("MALLOC_ARENA_MAX", MALLOC_ARENAS)
         if "MASTHEAD_BASE_URL" not in env:
             env["PORT"] = str(port)  # absolute URLs name the port actually served
         shown_host = f"[{options['host']}]" if ":" in options["host"] else options["host"]

@@ -1,0 +1,94 @@
+"""A server worker's memory (docs/deployment.md, "Memory"): what it frees goes back to the
+system, and it does not load what only the admin's importer or a search needs."""
+
+import ctypes
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from masthead.serving import memory
+from tests.test_commands import BIN, bare_env
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def fragment(megabytes: int) -> list[bytes]:
+    """Allocate `megabytes` in 64 KB blocks (from the C heap, below its mmap threshold) with a
+    small block kept after each, then free the big ones: the heap's top stays in use, so glibc
+    keeps the freed pages unless trimmed. The small blocks, which the caller keeps."""
+    big, small = [], []
+    for _ in range(megabytes * 16):
+        big.append(bytes(64 * 1024))
+        small.append(bytes(600))
+    del big
+    return small
+
+
+@pytest.mark.skipif(memory._malloc_trim() is None, reason="glibc only")
+def test_a_worker_gives_freed_memory_back_to_the_system():
+    ctypes.CDLL(None).mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD: as a fresh process has it
+    kept = fragment(200)
+    before = rss_mb()
+    thread = memory.start_trimming(interval=0.05)
+    try:
+        deadline = time.monotonic() + 10
+        while rss_mb() > before - 100 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert rss_mb() < before - 100, (before, rss_mb())
+    finally:
+        thread.stop.set()
+    assert len(kept) == 200 * 16
+
+
+def test_trimming_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("MASTHEAD_MALLOC_TRIM", "0")
+    assert memory.start_trimming() is None
+
+
+READER_PROCESS = """
+import json, os, sys
+os.environ["DJANGO_SETTINGS_MODULE"] = "masthead.settings"
+from masthead.wsgi import application
+from django.test import Client
+client = Client()
+client.cookies["sessionid"] = "reader"
+statuses = [client.get(path).status_code for path in ("/", "/feed/", "/sitemap.xml")]
+print(json.dumps({"statuses": statuses, "modules": sorted(sys.modules)}))
+"""
+
+
+@pytest.mark.process
+def test_a_process_that_serves_readers_loads_no_importer_and_no_stemmer(tmp_path):
+    """The WordPress importer (with its HTML sanitiser) and Snowball's thirty stemmers were
+    loaded by every server process at start: some 5 MB that only the worker's import and a
+    search use."""
+    env = bare_env(tmp_path, PYTHONPATH=os.environ.get("PYTHONPATH", ""))
+    subprocess.run(
+        [str(BIN / "masthead"), "migrate", "--noinput", "-v", "0"],
+        env=env,
+        check=True,
+        timeout=600,
+    )
+    answer = subprocess.run(
+        [str(BIN / "python"), "-c", READER_PROCESS],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    found = json.loads(answer.stdout.strip().splitlines()[-1])
+    assert found["statuses"] == [200, 200, 200]
+    modules = set(found["modules"])
+    assert "masthead.wordpress.admin_views" in modules, "the admin's URLs are loaded"
+    loaded = {"snowballstemmer", "nh3", "masthead.wordpress.importer"} & modules
+    assert not loaded
