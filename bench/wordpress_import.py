@@ -7,8 +7,10 @@ and made afresh): a fresh home, `masthead migrate`, then `masthead import-wordpr
 generated export (bench/wxr_export.py: N posts, Gutenberg bodies of 300-1,500 words, a featured
 image on every third), then `masthead seed-corpus --stories N` on the same database. Prints
 posts/s, stories/s, their ratio, the import's peak RSS and its RSS at each quarter of the run
-(flat memory), and PASS/MISS per target (bench/checks.py). Real processes, one after the
-other, on the same machine: only the ratio compares; the load average is printed beside it.
+(flat memory), and PASS/MISS per target (bench/checks.py); and each command's CPU seconds and
+their ratio, which what else runs on the machine changes less than the seconds. Real processes,
+one after the other, on the same machine: only the ratio compares; the load average is printed
+beside it.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ def load_average() -> str:
 
 
 def watched(env: dict, *args: str) -> dict:
-    """Run `masthead *args`; its seconds, peak RSS (MB) and RSS at each quarter of its run."""
+    """Run `masthead *args`; its seconds, CPU seconds (user + system: what other processes on
+    the machine take from it does not count), peak RSS (MB) and RSS at each quarter of its run."""
     started = time.perf_counter()
     process = subprocess.Popen(  # noqa: S603 (our own command)
         [masthead_command(), *args], env=env, stdout=subprocess.DEVNULL
@@ -56,7 +59,12 @@ def watched(env: dict, *args: str) -> dict:
     quarters = [
         max((rss for t, rss in samples if t <= seconds * q / 4), default=0.0) for q in (1, 2, 3, 4)
     ]
-    return {"seconds": seconds, "peak_mb": peak, "rss_quarters_mb": quarters}
+    return {
+        "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "peak_mb": peak,
+        "rss_quarters_mb": quarters,
+    }
 
 
 def fresh_postgres(url: str) -> None:
@@ -98,6 +106,9 @@ def measure(posts: int, database_url: str | None, say) -> dict:
         "seed_seconds": round(seeded["seconds"], 1),
         "stories_per_second": round(posts / seeded["seconds"], 1),
         "ratio": round(seeded["seconds"] / imported["seconds"], 2),
+        "import_cpu_seconds": round(imported["cpu_seconds"], 1),
+        "seed_cpu_seconds": round(seeded["cpu_seconds"], 1),
+        "cpu_ratio": round(seeded["cpu_seconds"] / imported["cpu_seconds"], 2),
         "peak_rss_mb": round(imported["peak_mb"]),
         "rss_quarters_mb": [round(rss) for rss in imported["rss_quarters_mb"]],
         "load_average": load_average(),
@@ -111,6 +122,8 @@ def lines(result: dict) -> list[str]:
         f"peak RSS {result['peak_rss_mb']} MB, RSS by quarter {result['rss_quarters_mb']} MB",
         f"  seed-corpus:      {result['seed_seconds']} s, {result['stories_per_second']} stories/s",
         f"  ratio import/seed-corpus: {result['ratio']}  (load average {result['load_average']})",
+        f"  CPU seconds (user + system): import {result['import_cpu_seconds']}, seed-corpus "
+        f"{result['seed_cpu_seconds']}, ratio {result['cpu_ratio']}",
     ]
 
 

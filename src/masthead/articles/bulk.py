@@ -14,7 +14,10 @@ Masthead's reader index (`masthead.search`, a layer above this one) is the calle
 with `masthead.search.index.add_stories(stories)` in the same transaction.
 """
 
+import gc
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -39,6 +42,18 @@ PUBLICATION_FIELDS = (
     "last_published_at",
     "latest_revision_created_at",
 )
+
+
+@contextmanager
+def collections_per_batch() -> Iterator[None]:
+    """A batch allocates objects that all live until it is written: the cyclic garbage
+    collector would scan them over and over (a tenth of the time). One collection a batch."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def prepare(page: ArticlePage) -> None:

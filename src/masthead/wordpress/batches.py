@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from masthead.articles import bulk
+from masthead.articles import bulk, text
 from masthead.articles.models import ArticleByline, ArticlePage, ArticleTag
 from masthead.search import index as reader_index
 from masthead.wordpress import body, bulkurls, dates, stories, taxonomy, wxr
@@ -35,9 +35,10 @@ from masthead.wordpress.outcome import FAILED, IMPORTED, Outcome
 
 log = logging.getLogger(__name__)
 
-# A batch's paragraphs are read three times (derived fields, Wagtail's index, the reader's): 100
-# stories' fit in the cache of `articles.text.plain_text` (4,096 paragraphs) between the reads.
-BATCH_SIZE = 100
+# A batch's paragraphs are read three times (derived fields, Wagtail's index, the reader's), from
+# `articles.text.texts_kept()`; what a batch costs whatever its size (the archive's totals, the
+# queries per section) is shared by more stories in a bigger one.
+BATCH_SIZE = 500
 
 
 class PostBatches:
@@ -48,6 +49,7 @@ class PostBatches:
         self.outcome = outcome
         self.batch_size = batch_size
         self.items: list[wxr.Item] = []
+        self.tags: dict[str, object] = {}  # name -> Tag, over the batches written
 
     def add(self, item: wxr.Item) -> None:
         self.items.append(item)
@@ -71,12 +73,13 @@ class PostBatches:
 
     def write(self, fresh: list[wxr.Item]) -> set[int]:
         """The WordPress IDs written in bulk: all of `fresh`, or none if the batch failed."""
-        batch = Batch(self.context, fresh)
+        batch = Batch(self.context, fresh, self.tags)
         try:
-            with transaction.atomic():
+            with transaction.atomic(), bulk.collections_per_batch(), text.texts_kept():
                 written = batch.write()
         except Exception:  # the batch rolled back: each post takes the careful path
             log.exception("WordPress batch of %d posts failed; one by one instead", len(fresh))
+            self.tags.clear()  # a tag it made is gone with it
             return set()
         finally:
             refresh_sections(self.context)
@@ -121,11 +124,11 @@ def refresh_sections(context) -> None:
 class Batch:
     """One transaction's worth of new live stories."""
 
-    def __init__(self, context, items: list[wxr.Item]):
+    def __init__(self, context, items: list[wxr.Item], tags: dict | None = None):
         self.context = context
         self.items = items
         self.now = timezone.now()
-        self.tags: dict[str, object] = {}
+        self.tags: dict[str, object] = {} if tags is None else tags
         self.urls: list[tuple[str, str, str]] = []  # the report's (old path, kind, note)
 
     def write(self) -> list[tuple[wxr.Item, list[str]]]:

@@ -18,7 +18,7 @@ from django.core.files import File
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import ReferenceIndex
+from wagtail.models import ReferenceIndex, get_root_collection_id
 from wagtail.search.backends import get_search_backends
 
 from masthead.articles import bulk
@@ -105,10 +105,12 @@ def write_images(site_url: str, usable) -> tuple[list, list]:
     """The images of `usable` (item, facts, file path) with everything `create_image` and the
     signals of its save write; the report's URL rows."""
     Image = get_image_model()
+    # The default collection (the root) read once, not once per image as its default does.
+    collection_id = get_root_collection_id()
     images = []
     for item, _facts, path in usable:
         with path.open("rb") as handle:
-            image = Image(title=(item.title or path.stem)[:255])
+            image = Image(title=(item.title or path.stem)[:255], collection_id=collection_id)
             image.file.save(path.name, File(handle), save=False)
             image._set_image_file_metadata()
         image.file.close()

@@ -150,8 +150,8 @@ def _run(options: Options, result: Result, home: HomePage, progress) -> None:
         found,
         lambda item: _attachment(options, site_url, item, outcome),
     )
-    # Pass 2: authors, terms, attachments.
-    for record in wxr.records(options.path):
+    # Pass 2: authors, terms, attachments (the posts are read in pass 3).
+    for record in wxr.records(options.path, wanted=_is_attachment):
         if isinstance(record, wxr.Author):
             with transaction.atomic():
                 person = taxonomy.import_author(site_url, record, outcome)
@@ -203,8 +203,8 @@ def _posts(options, context, outcome: Outcome, tick, gathered: _Gathered) -> Non
     """Pass 3: posts and the rest. An ID seen twice in one export: the first item is kept."""
     seen: set[tuple[str, int]] = set()
     posts = batches.PostBatches(context, outcome, options.batch_size)
-    for record in wxr.records(options.path):
-        if not isinstance(record, wxr.Item) or record.post_type == "attachment":
+    for record in wxr.records(options.path, wanted=lambda post_type: not _is_attachment(post_type)):
+        if not isinstance(record, wxr.Item):
             continue
         gathered.done += 1
         tick()
@@ -230,6 +230,10 @@ def _posts(options, context, outcome: Outcome, tick, gathered: _Gathered) -> Non
             continue
         _item(record, context, outcome)
     posts.flush()
+
+
+def _is_attachment(post_type: str) -> bool:
+    return post_type == "attachment"
 
 
 def _importable_post(item: wxr.Item) -> bool:

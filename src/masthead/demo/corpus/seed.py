@@ -5,11 +5,9 @@ more, with new slugs where headlines repeat). Stories are written in batches, on
 each, so an interrupted run leaves whole, consistent batches behind.
 """
 
-import gc
 import random
 import time
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -59,24 +57,12 @@ def seed_corpus(count: int, seed=None, progress=None, batch_size=BATCH_SIZE) -> 
     seeder = Seeder(newsroom, rng)
     dates = seeder.publication_dates(count)
     for start in range(0, count, batch_size):
-        with transaction.atomic(), collections_per_batch():
+        with transaction.atomic(), bulk.collections_per_batch():
             seeder.write_batch(dates[start : start + batch_size])
         if progress is not None:
             progress(min(count, start + batch_size))
     seconds = time.perf_counter() - started
     return SeedResult(count, seconds, ArticlePage.objects.count())
-
-
-@contextmanager
-def collections_per_batch():
-    """A batch allocates objects that all live until it is written: the cyclic garbage
-    collector would scan them over and over (a tenth of the time). One collection a batch."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect()
 
 
 def seed_for_site() -> str:
