@@ -22,7 +22,6 @@ from tests.wordpress.conftest import FIXTURES
 
 pytestmark = pytest.mark.process
 
-PORT = 9411
 HELD = 45  # seconds the old site holds an image at most (the fetcher gives up after 20)
 
 
@@ -56,10 +55,11 @@ def newsroom(request, tmp_path):
 def old_site():
     SlowOldSite.released.clear()
     SlowOldSite.asked.clear()
-    server = ThreadingHTTPServer(("127.0.0.1", PORT), SlowOldSite)
+    # A free port: the SQLite suite and the PostgreSQL suite run this test side by side in CI.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowOldSite)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{PORT}"
+    yield f"http://127.0.0.1:{server.server_address[1]}"
     SlowOldSite.released.set()
     server.shutdown()
     server.server_close()
