@@ -136,3 +136,38 @@ def demo_home_template(tmp_path_factory):
     from tests.homes import make_demo_home
 
     return make_demo_home(tmp_path_factory.mktemp("demo-home-template"))
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A home migrated by `masthead migrate` on SQLite, once per run (tests/homes.py): copy it
+    with `tests.homes.copy_home` (or use `tests.homes.migrated_newsroom`)."""
+    from tests.homes import make_migrated_home
+
+    return make_migrated_home(tmp_path_factory.mktemp("sqlite-template"))
+
+
+@pytest.fixture(scope="session")
+def postgres_template(tmp_path_factory):
+    """(home, database): a database on DATABASE_URL's PostgreSQL server migrated by `masthead
+    migrate`, once per run, to copy (`CREATE DATABASE ... TEMPLATE`, tests/homes.py); skipped
+    when DATABASE_URL is not PostgreSQL."""
+    from tests.homes import drop_postgres_database, make_migrated_home
+    from tests.publishing.processes import (
+        NOT_POSTGRES,
+        admin_sql,
+        new_database_name,
+        postgres_url,
+        with_database,
+    )
+
+    if postgres_url() is None:
+        pytest.skip(NOT_POSTGRES)
+    home = tmp_path_factory.mktemp("postgres-template")
+    name = new_database_name("template")
+    admin_sql(f'CREATE DATABASE "{name}"')
+    try:
+        make_migrated_home(home, with_database(postgres_url(), name))
+        yield home, name
+    finally:
+        drop_postgres_database(name)

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.homes import copy_home
 from tests.test_commands import BIN, ROOT, bare_env
 
 SUITE_DATABASE = os.environ.get("DATABASE_URL", "")
@@ -26,8 +27,9 @@ ON_POSTGRES = SUITE_DATABASE.startswith("postgres")
 pytestmark = [pytest.mark.process, pytest.mark.postgresql]
 
 
-def database_env(role: str) -> dict:
-    """DATABASE_URL for a newsroom of its own (`source` or `restored`) on the suite's engine."""
+def database_env(role: str, template: str | None = None) -> dict:
+    """DATABASE_URL for a newsroom of its own (`source` or `restored`) on the suite's engine:
+    an empty database, or a copy of the database `template`."""
     if not ON_POSTGRES:
         return {}
     parts = urlsplit(SUITE_DATABASE)
@@ -35,9 +37,22 @@ def database_env(role: str) -> dict:
     for command in ("dropdb", "createdb"):
         argv = [command, "-h", parts.hostname, "-p", str(parts.port or 5432)]
         argv += ["-U", parts.username or "postgres"]
-        argv += ["--if-exists", name] if command == "dropdb" else [name]
+        if command == "dropdb":
+            argv += ["--if-exists", name]
+        else:
+            argv += [*(["--template", template] if template else []), name]
         subprocess.run(argv, check=True, capture_output=True, timeout=60)
     return {"DATABASE_URL": parts._replace(path=f"/{name}").geturl()}
+
+
+def migrated_source(request, home: Path) -> dict:
+    """A copy of the session's migrated database in `home` (tests/homes.py): its environment."""
+    if not ON_POSTGRES:
+        copy_home(request.getfixturevalue("sqlite_template"), home)
+        return database_env("source")
+    template_home, template = request.getfixturevalue("postgres_template")
+    copy_home(template_home, home)
+    return database_env("source", template=template)
 
 
 def run(home: Path, *argv: str, env: dict) -> subprocess.CompletedProcess:
@@ -67,11 +82,10 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def backed_up(tmp_path_factory):
+def backed_up(request, tmp_path_factory):
     """A migrated, populated home and its backup archive."""
     home = tmp_path_factory.mktemp("source-home")
-    env = database_env("source")
-    assert masthead(home, "migrate", "--noinput", env=env).returncode == 0
+    env = migrated_source(request, home)
     populated = run(home, sys.executable, "-m", "tests.backup.snapshot", "populate", env=env)
     assert populated.returncode == 0, populated.stderr
     archive = tmp_path_factory.mktemp("backups") / "newsroom.tar"

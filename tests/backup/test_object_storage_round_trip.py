@@ -6,7 +6,7 @@ come out of one bucket into the archive and go back into another, empty one, byt
 import boto3
 import pytest
 
-from tests.backup.test_backup import database_env, masthead, run, snapshot
+from tests.backup.test_backup import database_env, masthead, migrated_source, run, snapshot
 from tests.storage.test_object_storage import s3_server  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.slow
@@ -38,14 +38,12 @@ def objects(s3_server: str, bucket: str) -> list[str]:  # noqa: F811
     return sorted(item["Key"] for item in listed)
 
 
-def test_restore_puts_the_media_back_into_an_empty_bucket(s3_server, tmp_path):  # noqa: F811
+def test_restore_puts_the_media_back_into_an_empty_bucket(request, s3_server, tmp_path):  # noqa: F811
     import sys
 
     source_home, restored_home = tmp_path / "source", tmp_path / "restored"
-    source_home.mkdir()
     restored_home.mkdir()
-    source = {**database_env("source"), **bucket_env(s3_server, "newsroom-source")}
-    assert masthead(source_home, "migrate", "--noinput", env=source).returncode == 0
+    source = {**migrated_source(request, source_home), **bucket_env(s3_server, "newsroom-source")}
     snapshot_module = (sys.executable, "-m", "tests.backup.snapshot")
     populated = run(source_home, *snapshot_module, "populate", env=source)
     assert populated.returncode == 0, populated.stderr

@@ -10,16 +10,9 @@ import time
 
 import pytest
 
-from tests.homes import copy_home
+from tests.homes import migrated_newsroom
 from tests.pagecache.test_processes import Server, fetch
-from tests.publishing.conftest import postgres_template, sqlite_template  # noqa: F401
-from tests.publishing.processes import (
-    Newsroom,
-    admin_sql,
-    new_database_name,
-    postgres_url,
-    with_database,
-)
+from tests.publishing.processes import Newsroom
 
 pytestmark = pytest.mark.process
 
@@ -46,24 +39,12 @@ def publish_front_page(room: Newsroom, env: dict) -> float:
 def room(request, tmp_path):
     """A migrated newsroom: on PostgreSQL (its NOTIFY), or on SQLite with Redis (a message)."""
     home = tmp_path / "home"
-    if request.param == "redis":
-        copy_home(request.getfixturevalue("sqlite_template"), home)
-        room = Newsroom(home)
-        room.extra = {"REDIS_URL": REDIS_URL, "MASTHEAD_CACHE_PREFIX": f"wake-{home.name}"}
+    engine = "sqlite" if request.param == "redis" else "postgresql"
+    with migrated_newsroom(request, home, engine, kind="wake") as room:
+        room.extra = {}
+        if request.param == "redis":
+            room.extra = {"REDIS_URL": REDIS_URL, "MASTHEAD_CACHE_PREFIX": f"wake-{home.name}"}
         yield room
-        room.stop_workers()
-        return
-    template_home, template = request.getfixturevalue("postgres_template")
-    copy_home(template_home, home)
-    name = new_database_name("wake")
-    admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    room = Newsroom(home, with_database(postgres_url(), name))
-    room.extra = {}
-    try:
-        yield room
-    finally:
-        room.stop_workers()
-        admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def wait(check, timeout: float, what: str):
@@ -93,20 +74,12 @@ def test_a_server_on_the_postgresql_bus_applies_a_publish_without_waiting_for_it
 ):
     """The database bus on PostgreSQL: the server's listener is woken by the NOTIFY that the
     publishing transaction sent; the front page is rendered again, not served from its cache."""
-    template_home, template = request.getfixturevalue("postgres_template")
-    home = tmp_path / "home"
-    copy_home(template_home, home)
-    name = new_database_name("wakebus")
-    admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    room = Newsroom(home, with_database(postgres_url(), name))
-    server = None
-    try:
+    with migrated_newsroom(request, tmp_path / "home", "postgresql", kind="wakebus") as room:
         room.masthead("collectstatic", "--noinput")  # (else the server collects as it starts)
         server = Server(room, "wake-serve", {"MASTHEAD_BUS_POLL": LONG_POLL})
-        server.warm("/")
-        publish_front_page(room, {})
-        wait(lambda: fetch(server.port, "/")[0] == "miss", 60, "the server waited for its poll")
-    finally:
-        if server is not None:
+        try:
+            server.warm("/")
+            publish_front_page(room, {})
+            wait(lambda: fetch(server.port, "/")[0] == "miss", 60, "the server waited for its poll")
+        finally:
             server.stop()
-        admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

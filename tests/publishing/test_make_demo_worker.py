@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.homes import copy_home
 from tests.processes import wait_for
 from tests.test_commands import ROOT, bare_env, free_port, wait_for_page
 
@@ -56,24 +57,29 @@ def wait_for_no_workers(home: Path, timeout: float) -> list[int]:
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc (Linux)")
 @pytest.mark.skipif(not (ROOT / "Makefile").exists(), reason="needs the repository's Makefile")
 @pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "term"])
-def test_make_demo_runs_the_worker_and_leaves_none_behind(tmp_path, stop_signal):
+def test_make_demo_runs_the_worker_and_leaves_none_behind(
+    tmp_path, demo_home_template, stop_signal
+):
+    """In a copy of the demo home made once per run (tests/homes.py): `make demo`'s migrate and
+    demo load find their work done (tests/test_commands.py runs them in a fresh home)."""
+    home = copy_home(demo_home_template, tmp_path / "home")
     port = free_port()
     process = subprocess.Popen(
         ["make", "--no-print-directory", "demo", f"PORT={port}"],
         cwd=ROOT,
-        env=bare_env(tmp_path),
+        env=bare_env(home),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     try:
         wait_for_page(f"http://127.0.0.1:{port}{REFERENCE_URL}", timeout=240)
-        wait_for_a_pass(tmp_path, timeout=60)
-        assert len(worker_processes(tmp_path)) == 1
+        wait_for_a_pass(home, timeout=60)
+        assert len(worker_processes(home)) == 1
         assert process.poll() is None, "make demo must stay in the foreground"
     finally:
         os.killpg(process.pid, stop_signal)  # what Ctrl-C (or a supervisor) does to the group
         output = process.communicate(timeout=60)[0].decode()
-    assert wait_for_no_workers(tmp_path, timeout=10) == [], output
+    assert wait_for_no_workers(home, timeout=10) == [], output
     assert "took the scheduler's lease" in output
     assert output.rstrip().count("worker stopped") == 1, output

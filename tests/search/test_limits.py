@@ -6,9 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from masthead.search import engine, limits
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, SectionPageFactory, default_home
 from tests.pages import main_text, visible_text
 from tests.search.helpers import document, result_headlines, search
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +27,17 @@ SLOW_SQL = {
 }
 
 
-@pytest.fixture
-def stories(section):
+def _stories():
+    """Twelve published stories about the Zanzibar ferry, in the Islands section (built once for
+    the module, tests/worlds.py)."""
+    section = SectionPageFactory(parent=default_home(), title="Islands", slug="islands")
     return [
         ArticlePageFactory(parent=section, title=f"Zanzibar ferry {n}", published=True)
         for n in range(12)
     ]
+
+
+stories = module_world(_stories)
 
 
 @pytest.fixture

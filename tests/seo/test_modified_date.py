@@ -10,16 +10,26 @@ from masthead.articles.models import ArticlePage
 from masthead.core.dates import iso_datetime
 from tests.factories import ArticlePageFactory, publish, section_named
 from tests.seo.helpers import json_ld, open_graph
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def story(db):
-    """A story published once, a year ago by its public date."""
+def _published_story():
+    """A story published once, a year ago by its public date (built once for the module,
+    tests/worlds.py)."""
     section = section_named("business")
     page = ArticlePageFactory(parent=section, published_at=timezone.now() - timedelta(days=365))
     return publish(page)
+
+
+published_story = module_world(_published_story)
+
+
+@pytest.fixture
+def story(published_story):
+    """The module's story as the database holds it (each test's edits are undone after it)."""
+    return ArticlePage.objects.get(pk=published_story.pk)
 
 
 def dates(client, story) -> tuple[str, str]:

@@ -16,20 +16,12 @@ import psycopg
 import pytest
 from PIL import Image
 
+from tests.homes import migrated_newsroom
 from tests.processes import wait_for
-from tests.publishing.processes import (
-    NOT_POSTGRES,
-    Newsroom,
-    admin_sql,
-    new_database_name,
-    postgres_url,
-    with_database,
-)
 from tests.wordpress.conftest import FIXTURES
 
 pytestmark = pytest.mark.process
 
-PORT = 9411
 HELD = 45  # seconds the old site holds an image at most (the fetcher gives up after 20)
 
 
@@ -54,33 +46,20 @@ class SlowOldSite(BaseHTTPRequestHandler):
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def newsroom(request, tmp_path):
-    """A fresh database, migrated by this checkout's code (`Newsroom.env` sets PYTHONPATH)."""
-    home = tmp_path / "home"
-    home.mkdir()
-    name = None
-    if request.param == "postgresql":
-        if postgres_url() is None:
-            pytest.skip(NOT_POSTGRES)
-        name = new_database_name("wpimport")
-        admin_sql(f'CREATE DATABASE "{name}"')
-    room = Newsroom(home, with_database(postgres_url(), name) if name else None)
-    try:
-        room.masthead("migrate", "--noinput")
+    """A fresh database, a copy of the session's migrated one (tests/homes.py)."""
+    with migrated_newsroom(request, tmp_path / "home", request.param, kind="wpimport") as room:
         yield room
-    finally:
-        room.stop_workers()
-        if name:
-            admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
 def old_site():
     SlowOldSite.released.clear()
     SlowOldSite.asked.clear()
-    server = ThreadingHTTPServer(("127.0.0.1", PORT), SlowOldSite)
+    # A free port: the SQLite suite and the PostgreSQL suite run this test side by side in CI.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowOldSite)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{PORT}"
+    yield f"http://127.0.0.1:{server.server_address[1]}"
     SlowOldSite.released.set()
     server.shutdown()
     server.server_close()

@@ -1,6 +1,7 @@
 """What a reader sees of an imported site, as a new user's check of the WordPress import found
 it: no standfirst copied from the body, no "Updated" line for the import itself, and the site's
-own 404 page for an old link to a private, draft or unknown item."""
+own 404 page for an old link to a private, draft or unknown item. (The "Updated" line of a post
+that WordPress modified: test_imported_dates.py.)"""
 
 from io import StringIO
 
@@ -11,9 +12,9 @@ from masthead.articles.models import ArticlePage
 from masthead.wordpress.models import ImportedObject
 from tests.pages import main_text, parse, visible_text
 from tests.wordpress.conftest import shared
-from tests.wordpress.generate import HEAD, post
+from tests.worlds import module_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("imported")]
 
 SMALL = "wordpress-importer__small-export.xml"
 
@@ -29,9 +30,17 @@ def story(wp_id) -> ArticlePage:
     return ArticlePage.objects.get(pk=row.object_id)
 
 
+def _import_small_export():
+    """The shared small export (a 2011 WordPress site), imported once for the module
+    (tests/worlds.py)."""
+    run(shared(SMALL))
+
+
+imported = module_world(_import_small_export)
+
+
 def test_a_post_without_an_excerpt_shows_its_first_paragraph_once(home, client):
     """A story needs a standfirst: the first paragraph moves there, out of the body."""
-    run(shared(SMALL))
     hello, aside = story(1), story(19)
     assert hello.standfirst.startswith("Welcome to WordPress.")
     assert aside.standfirst == "This is an aside." and not aside.body.raw_data
@@ -48,40 +57,7 @@ def test_a_post_without_an_excerpt_shows_its_first_paragraph_once(home, client):
     assert all(t.count("This is an aside.") <= 1 for t in teasers), teasers
 
 
-def dated_post(number: int, modified_gmt: str) -> str:
-    return post(number).replace(
-        "</wp:post_date_gmt>",
-        f"</wp:post_date_gmt><wp:post_modified_gmt>{modified_gmt}</wp:post_modified_gmt>",
-    )
-
-
-@pytest.mark.parametrize("batch", [True, False], ids=["batches", "one-by-one"])
-def test_an_imported_story_is_updated_only_when_wordpress_modified_it(
-    home, client, tmp_path, batch
-):
-    export = tmp_path / "dated.xml"
-    sticky = "" if batch else "<wp:is_sticky>1</wp:is_sticky>"  # a sticky post: one by one
-    export.write_text(
-        HEAD
-        + dated_post(0, "2024-03-05 16:30:00").replace(
-            "</wp:post_type>", f"</wp:post_type>{sticky}"
-        )
-        + dated_post(1, "2024-01-02 09:00:00").replace(
-            "</wp:post_type>", f"</wp:post_type>{sticky}"
-        )
-        + "</channel></rss>\n"
-    )
-    run(export)
-    edited, untouched = story(1000), story(1001)  # published 2024-01-01 and -02 09:00 GMT
-    assert str(edited.modified_at) == "2024-03-05 16:30:00+00:00"
-    assert str(untouched.modified_at) == "2024-01-02 09:00:00+00:00"
-    assert "Updated" in main_text(client.get(edited.url))
-    assert "March 5, 2024" in main_text(client.get(edited.url))
-    assert "Updated" not in main_text(client.get(untouched.url))
-
-
 def test_a_2011_export_without_modified_dates_shows_no_update(home, client):
-    run(shared(SMALL))
     hello = story(1)
     assert hello.modified_at == hello.published_at
     assert "Updated" not in main_text(client.get(hello.url))
@@ -89,7 +65,6 @@ def test_a_2011_export_without_modified_dates_shows_no_update(home, client):
 
 @pytest.mark.parametrize("old", ["/?p=13", "/?page_id=9", "/?p=99999"])
 def test_old_links_to_private_draft_or_unknown_items_get_the_sites_404_page(home, client, old):
-    run(shared(SMALL))
     unknown = client.get("/no-such-page/")
     response = client.get(old)
     assert response.status_code == unknown.status_code == 404

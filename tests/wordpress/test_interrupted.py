@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests import processes
+from tests.homes import copy_home
 from tests.wordpress.generate import write_export
 
 pytestmark = pytest.mark.process
@@ -50,11 +51,9 @@ IMPORTED = "SELECT count(*) FROM wordpress_importedobject WHERE kind = 'post'"
 STORIES = "SELECT count(*) FROM articles_articlepage"
 
 
-def test_an_import_killed_half_way_is_finished_by_the_next_run(tmp_path):
-    home = tmp_path / "home"
-    home.mkdir()
+def test_an_import_killed_half_way_is_finished_by_the_next_run(tmp_path, sqlite_template):
+    home = copy_home(sqlite_template, tmp_path / "home")  # migrated (tests/homes.py)
     export = write_export(tmp_path / "export.xml", POSTS, words=120)
-    assert masthead(home, "migrate", "--noinput").returncode == 0
     stories_before = count(home, STORIES)
     process = subprocess.Popen(
         [str(BIN / "masthead"), "import-wordpress", str(export), "--batch-size", str(BATCH)],

@@ -7,15 +7,17 @@ import pytest
 from django.utils import timezone
 from lxml import html
 
-from masthead.articles.models import Correction
+from masthead.articles.models import ArticlePage, Correction
 from tests.factories import ArticlePageFactory, publish, section_named
 from tests.pages import parse, visible_text
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def corrected(client):
+def _corrected():
+    """A published story with a correction noted after its publication (built once for the
+    module, tests/worlds.py)."""
     story = publish(ArticlePageFactory(parent=section_named("world")))
     noted = timezone.now() + timedelta(minutes=1)
     story.corrections.add(
@@ -26,6 +28,16 @@ def corrected(client):
     story.minor_edit = True  # a note makes any publication substantive
     publish(story)
     return story
+
+
+corrected_story = module_world(_corrected)
+
+
+@pytest.fixture
+def corrected(corrected_story):
+    """The module's corrected story as the database holds it (a test that unpublishes it is
+    undone after it)."""
+    return ArticlePage.objects.get(pk=corrected_story.pk)
 
 
 def test_the_story_shows_its_notes_and_an_updated_line(client, corrected):
