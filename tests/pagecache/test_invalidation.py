@@ -289,7 +289,7 @@ def test_a_source_credit_refreshes_the_organisations_page_and_feeds(warm, wsgi):
 
 
 def test_a_headline_fixed_in_latest_from_refreshes_the_cached_stories_around_it(warm, wsgi, world):
-    """"Latest from" is kept by the process between renders; the pages showing it still carry
+    """ "Latest from" is kept by the process between renders; the pages showing it still carry
     the tags of the stories it lists, so that a fix to one of them refreshes them."""
     newest, *_, oldest = stories_in(world)
     pages = warm(oldest.url)
