@@ -6,6 +6,7 @@ from itertools import islice
 
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories, sort_key
+from masthead.core.prepared import Prepared
 from masthead.core.tree import just_below
 from masthead.core.visibility import ANY_READER
 from masthead.pagecache import deps
@@ -33,11 +34,25 @@ def section_order(section) -> list[tuple]:
     return sitewide(f"section-order-{section.pk}", tags, read)
 
 
+def _live_stories(ids):
+    return ArticlePage.objects.live().defer_streamfields().filter(pk__in=ids)
+
+
+# Previous and next: two ids (or one and 0, which no page has), compiled once per process.
+_two_live_stories = Prepared(
+    lambda first, second: _live_stories([first, second]), first=int, second=int
+)
+
+
 def live_stories(ids) -> dict:
     """The live stories with these ids (without their bodies), by id."""
     if not ids:
         return {}
-    stories = ArticlePage.objects.live().defer_streamfields().filter(pk__in=ids)
+    if len(ids) <= 2:
+        first, second = (*ids, 0)[:2]
+        stories = _two_live_stories.run(first=first, second=second)
+    else:
+        stories = _live_stories(ids)
     return {story.pk: story for story in stories}
 
 
