@@ -3,7 +3,7 @@
 from django.db.models import prefetch_related_objects
 
 from masthead.articles.body_facts import linked_stories
-from masthead.articles.models import ArticleByline
+from masthead.articles.models import ArticleByline, ArticleTag
 from masthead.articles.neighbours import around_story
 from masthead.core.models import ROUTED
 from masthead.core.prepared import Prepared
@@ -38,6 +38,25 @@ _bylines_of = Prepared(
 )
 
 
+# A story's tags as `story.tags` reads them (a tag without a slug is not linked), the same way.
+_tags_of = Prepared(
+    lambda page: (
+        ArticleTag.tag_model()
+        .objects.filter(**{f"{ArticleTag.tag_relname()}__content_object": page})
+        .exclude(slug="")
+        .order_by("name")
+    ),
+    page=int,
+)
+
+
+def tags_of(story) -> list:
+    """The story's tags in name order, as published (a preview shows the tags being edited)."""
+    if getattr(story, ROUTED, False):
+        return _tags_of.run(page=story.pk)
+    return list(story.tags.exclude(slug="").order_by("name"))
+
+
 def bylines_with_photos(story) -> list:
     """The story's bylines with their people and photos (the author box), and the renditions
     of those photos and of the lead image, in one query for all of them."""
@@ -61,7 +80,7 @@ def article_page_context(story, request) -> dict:
         "section_trail": trail,
         "dont_miss": picks,
         "bylines": bylines_with_photos(story),
-        "tags": list(story.tags.exclude(slug="").order_by("name")),
+        "tags": tags_of(story),
         "credit_organisation": story.credit_organisation if story.credit_organisation_id else None,
         "corrections": corrections_of(story),
         "public_link_ids": public_linked_story_ids(story, request),
