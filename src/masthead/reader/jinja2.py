@@ -3,11 +3,11 @@
 from functools import lru_cache
 
 from django.templatetags.static import static
-from django.urls import reverse
 from jinja2 import Environment, pass_context
 
 from masthead.articles.text import credit_separator, cut_words, first_words
 from masthead.core.dates import is_today, iso_datetime, news_date, next_midnight
+from masthead.core.links import site_url
 from masthead.pagecache import deps
 from masthead.seo.builders import head_meta
 from masthead.seo.head import html_lang
@@ -64,7 +64,7 @@ def environment(**options) -> Environment:
     options.setdefault("extensions", [])
     options["extensions"] = [*options["extensions"], *EXTENSIONS]
     env = Environment(**options)  # noqa: S701 (autoescape is set by Django's Jinja2 backend)
-    env.globals.update(static=static_url, url=reverse, head_meta=head_meta, html_lang=html_lang)
+    env.globals.update(static=static_url, url=site_url, head_meta=head_meta, html_lang=html_lang)
     env.filters.update(
         long_date=long_date,
         long_datetime=long_datetime,
