@@ -29,13 +29,12 @@ pytestmark = pytest.mark.django_db
 # renditions in one query, however many stories it shows.
 EXPECTED = {
     # The story with its lead image, credit and whether it has corrections; the image's
-    # renditions; bylines with their people; tags. Previous, next and "Latest from" come from the
-    # section's newest stories, kept by the process (plus one query for previous and next where
-    # they are older than those).
-    "article": 4,
+    # renditions; bylines with their people; tags; previous and next (with any of "Latest from"
+    # that the process does not keep: it keeps each section's newest stories).
+    "article": 5,
     # ... and its corrections, read only for a story that has some.
-    "corrected article": 5,
-    "nested article": 4,
+    "corrected article": 6,
+    "nested article": 5,
     # The number of stories (for the pages), a page of them, their images' renditions.
     "section": 3,
     "nested section": 3,

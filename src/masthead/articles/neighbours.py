@@ -101,9 +101,10 @@ def around_story(story, section, request=None, count=LATEST_FROM_SECTION, skip=(
     )
     previous_id, following_id = neighbour_ids(order, story)
     newest = section_newest(section) if latest else {}
-    wanted = {*latest, previous_id, following_id} - {None}
-    found = {key: newest[key] for key in wanted if key in newest}
-    found |= live_stories(wanted - found.keys())
+    # Previous and next are always read (in one short query, with any of "Latest from" that
+    # the process does not keep): a story costs as many queries in any section of any size.
+    found = {key: newest[key] for key in latest if key in newest}
+    found |= live_stories({*latest, previous_id, following_id} - {None} - found.keys())
     return {
         "previous_story": found.get(previous_id),
         "next_story": found.get(following_id),

@@ -13,7 +13,9 @@ A value that is not a string (an id) names its type: `Prepared(build, first=int)
 
 Only for querysets whose SQL does not depend on the values: each value must be one SQL
 parameter (no None, no `__in` list of another length) and nothing may be read at build time
-(no `now()`). `prefetch_related` is not run.
+(no `now()`). `prefetch_related` is not run. A query whose values do not all reach the SQL as
+one parameter each (a `__startswith`, a backend that passes a list as one array) is built and
+run as a queryset each time instead: slower, never wrong.
 """
 
 from __future__ import annotations
@@ -58,9 +60,15 @@ class Prepared:
         self.build = build
         self.kinds = kinds
         self._compiled: _Compiled | None = None
+        self._names: tuple | None = None  # the values it was compiled for
         self._lock = threading.Lock()
 
-    def _compile(self, names) -> _Compiled:
+    @property
+    def compiled(self) -> bool:
+        """Whether its runs use the SQL compiled once (else the queryset, built each time)."""
+        return self._compiled is not None
+
+    def _compile(self, names) -> _Compiled | None:
         token = uuid.uuid4()
         markers = {
             name: -(token.int >> 66) - place  # an id no row has
@@ -73,16 +81,18 @@ class Prepared:
         sql, params = compiler.as_sql()
         slots = {name: [i for i, p in enumerate(params) if p == m] for name, m in markers.items()}
         if not all(slots.values()):
-            missing = sorted(name for name, places in slots.items() if not places)
-            raise ValueError(f"not one SQL parameter each: {missing}")
+            return None
         compiler.connection = None  # each run uses its own thread's connection
         return _Compiled(queryset.db, compiler, sql, tuple(params), slots)
 
     def run(self, **values) -> list:
-        compiled = self._compiled
-        if compiled is None or compiled.slots.keys() != values.keys():
+        names = tuple(sorted(values))
+        if self._names != names:
             with self._lock:
-                compiled = self._compiled = self._compile(sorted(values))
+                self._compiled, self._names = self._compile(names), names
+        compiled = self._compiled
+        if compiled is None:
+            return list(self.build(**values))
         params = list(compiled.params)
         for name, places in compiled.slots.items():
             for place in places:
