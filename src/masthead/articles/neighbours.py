@@ -103,8 +103,9 @@ def around_story(story, section, request=None, count=LATEST_FROM_SECTION, skip=(
     newest = section_newest(section) if latest else {}
     # Previous and next are always read (in one short query, with any of "Latest from" that
     # the process does not keep): a story costs as many queries in any section of any size.
-    found = {key: newest[key] for key in latest if key in newest}
-    found |= live_stories({*latest, previous_id, following_id} - {None} - found.keys())
+    kept = {key: newest[key] for key in latest if key in newest}
+    neighbours = {previous_id, following_id} - {None}
+    found = kept | live_stories(neighbours | ({*latest} - kept.keys()))
     return {
         "previous_story": found.get(previous_id),
         "next_story": found.get(following_id),
