@@ -29,7 +29,8 @@ pytestmark = pytest.mark.django_db
 # renditions in one query, however many stories it shows.
 EXPECTED = {
     # The story with its lead image, credit and whether it has corrections; the image's
-    # renditions; bylines with their people; tags; previous, next and "Latest from" together.
+    # renditions; bylines with their people; tags; previous and next (with any of "Latest from"
+    # that the process does not keep: it keeps each section's newest stories).
     "article": 5,
     # ... and its corrections, read only for a story that has some.
     "corrected article": 6,

@@ -150,3 +150,40 @@ def test_a_pick_in_latest_from_the_section_is_shown_once_and_the_next_story_fill
     reader = stories[0]
     assert dont_miss(client, reader) == ["Story 6"]
     assert latest(client, reader) == ["Story 7", "Story 5", "Story 4", "Story 3"]
+
+
+def test_a_story_published_in_the_section_shows_at_once_in_latest_from(client, section):
+    """The section's newest stories are kept by the process between renders: a publish in the
+    section refreshes them for the next render of any story in it."""
+    stories = [story(section, h, title=f"Story {h}") for h in range(1, 7)]
+    assert latest(client, stories[0]) == ["Story 6", "Story 5", "Story 4", "Story 3"]
+    assert pager(client, stories[5]) == (["Story 5"], [])
+
+    story(section, 10, title="Just in", published=True)  # as an editor publishes it
+
+    assert latest(client, stories[0]) == ["Just in", "Story 6", "Story 5", "Story 4"]
+    assert pager(client, stories[5]) == (["Story 5"], ["Just in"])
+
+
+def test_a_headline_changed_in_latest_from_shows_at_once(client, section):
+    stories = [story(section, h, title=f"Story {h}") for h in range(1, 7)]
+    assert latest(client, stories[0]) == ["Story 6", "Story 5", "Story 4", "Story 3"]
+
+    stories[4].title = "Story 5, with its headline fixed"
+    publish(stories[4])
+
+    assert latest(client, stories[0]) == [
+        "Story 6",
+        "Story 5, with its headline fixed",
+        "Story 4",
+        "Story 3",
+    ]
+
+
+def test_a_story_unpublished_from_latest_from_leaves_it_at_once(client, section):
+    stories = [story(section, h, title=f"Story {h}") for h in range(1, 7)]
+    assert latest(client, stories[0]) == ["Story 6", "Story 5", "Story 4", "Story 3"]
+
+    stories[5].unpublish()
+
+    assert latest(client, stories[0]) == ["Story 5", "Story 4", "Story 3", "Story 2"]

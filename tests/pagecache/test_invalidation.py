@@ -286,3 +286,18 @@ def test_a_source_credit_refreshes_the_organisations_page_and_feeds(warm, wsgi):
     for url in urls[first]:
         reply = wsgi.get(url)
         assert reply.cache == "miss" and deps.page_tag(story.pk) not in reply.tags, url
+
+
+def test_a_headline_fixed_in_latest_from_refreshes_the_cached_stories_around_it(warm, wsgi, world):
+    """ "Latest from" is kept by the process between renders; the pages showing it still carry
+    the tags of the stories it lists, so that a fix to one of them refreshes them."""
+    newest, *_, oldest = stories_in(world)
+    pages = warm(oldest.url)
+    assert deps.page_tag(newest.pk) in pages.tags(oldest.url)
+
+    newest.title = "A headline fixed after publication"
+    newest.save_revision().publish()
+
+    reply = wsgi.get(oldest.url)
+    assert reply.cache == "miss"
+    assert "A headline fixed after publication" in reply.text

@@ -1,10 +1,12 @@
 """Absolute URLs: every one comes from MASTHEAD_BASE_URL, never from the request's Host header."""
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 
 def absolute_url(path: str) -> str:
@@ -12,6 +14,18 @@ def absolute_url(path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
     return settings.MASTHEAD_BASE_URL + ("" if path.startswith("/") else "/") + path
+
+
+@lru_cache(maxsize=4096)
+def _reverse(viewname, args, kwargs, prefix, urlconf) -> str:
+    return reverse(viewname, args=args, kwargs=dict(kwargs))
+
+
+def site_url(viewname: str, args=None, kwargs=None) -> str:
+    """`reverse()`, remembered per process (the site's own URLs, printed many times on every
+    reader page, are the same for every request under one script prefix and URLconf)."""
+    kwargs = tuple(sorted(kwargs.items())) if kwargs else ()
+    return _reverse(viewname, tuple(args or ()), kwargs, get_script_prefix(), get_urlconf())
 
 
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "data")

@@ -5,9 +5,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from masthead.core.links import site_url
 
 WEB_SCHEMES = ("http", "https")
 
@@ -69,7 +70,7 @@ class Person(index.Indexed, models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("author", kwargs={"slug": self.slug})
+        return site_url("author", kwargs={"slug": self.slug})
 
     @property
     def public_website(self) -> str:

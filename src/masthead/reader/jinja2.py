@@ -1,11 +1,13 @@
 """The Jinja2 environment of the reader templates."""
 
+from functools import lru_cache
+
 from django.templatetags.static import static
-from django.urls import reverse
 from jinja2 import Environment, pass_context
 
 from masthead.articles.text import credit_separator, cut_words, first_words
 from masthead.core.dates import is_today, iso_datetime, news_date, next_midnight
+from masthead.core.links import site_url
 from masthead.pagecache import deps
 from masthead.seo.builders import head_meta
 from masthead.seo.head import html_lang
@@ -51,11 +53,18 @@ def listing_date(context, value) -> str:
     return news_date(value, _date_format(context), time_if_today=True)
 
 
+@lru_cache(maxsize=256)
+def static_url(path: str) -> str:
+    """A static file's URL (its hashed name from the manifest), looked up once per process:
+    every reader page asks for the same few."""
+    return static(path)
+
+
 def environment(**options) -> Environment:
     options.setdefault("extensions", [])
     options["extensions"] = [*options["extensions"], *EXTENSIONS]
     env = Environment(**options)  # noqa: S701 (autoescape is set by Django's Jinja2 backend)
-    env.globals.update(static=static, url=reverse, head_meta=head_meta, html_lang=html_lang)
+    env.globals.update(static=static_url, url=site_url, head_meta=head_meta, html_lang=html_lang)
     env.filters.update(
         long_date=long_date,
         long_datetime=long_datetime,

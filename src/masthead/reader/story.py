@@ -3,7 +3,10 @@
 from django.db.models import prefetch_related_objects
 
 from masthead.articles.body_facts import linked_stories
+from masthead.articles.models import ArticleByline, ArticleTag
 from masthead.articles.neighbours import around_story
+from masthead.core.models import ROUTED
+from masthead.core.prepared import Prepared
 from masthead.core.tree import parent_path
 from masthead.core.visibility import is_private
 from masthead.curation.picks import dont_miss
@@ -28,10 +31,39 @@ def corrections_of(story) -> list:
     return list(story.corrections.order_by("noted_at"))
 
 
+# A story's bylines as `story.bylines` reads them, compiled once per process.
+_bylines_of = Prepared(
+    lambda page: ArticleByline.objects.filter(page=page).select_related("person__photo"),
+    page=int,
+)
+
+
+# A story's tags as `story.tags` reads them (a tag without a slug is not linked), the same way.
+_tags_of = Prepared(
+    lambda page: (
+        ArticleTag.tag_model()
+        .objects.filter(**{f"{ArticleTag.tag_relname()}__content_object": page})
+        .exclude(slug="")
+        .order_by("name")
+    ),
+    page=int,
+)
+
+
+def tags_of(story) -> list:
+    """The story's tags in name order, as published (a preview shows the tags being edited)."""
+    if getattr(story, ROUTED, False):
+        return _tags_of.run(page=story.pk)
+    return list(story.tags.exclude(slug="").order_by("name"))
+
+
 def bylines_with_photos(story) -> list:
     """The story's bylines with their people and photos (the author box), and the renditions
     of those photos and of the lead image, in one query for all of them."""
-    bylines = list(story.bylines.select_related("person__photo"))
+    if getattr(story, ROUTED, False):  # as published (a preview shows the bylines being edited)
+        bylines = _bylines_of.run(page=story.pk)
+    else:
+        bylines = list(story.bylines.select_related("person__photo"))
     images = [byline.person.photo for byline in bylines if byline.person.photo_id]
     if story.lead_image_id:
         images.append(story.lead_image)
@@ -48,7 +80,7 @@ def article_page_context(story, request) -> dict:
         "section_trail": trail,
         "dont_miss": picks,
         "bylines": bylines_with_photos(story),
-        "tags": list(story.tags.exclude(slug="").order_by("name")),
+        "tags": tags_of(story),
         "credit_organisation": story.credit_organisation if story.credit_organisation_id else None,
         "corrections": corrections_of(story),
         "public_link_ids": public_linked_story_ids(story, request),

@@ -8,8 +8,11 @@ story, the redirects middleware redirects an old slug). View restrictions are st
 Wagtail's serve hook, from `BasePage.get_view_restrictions`.
 """
 
+from masthead.core.prepared import Prepared
 from masthead.sections.models import HomePage, SectionPage
 from masthead.sections.tree import page_copy, section_tree
+
+_lookups: dict[type, Prepared] = {}
 
 
 def routed_models(parent_model) -> list:
@@ -27,6 +30,20 @@ def story_models() -> list:
     return routed_models(SectionPage)
 
 
+def page_at(model):
+    """The lookup of the live page of type `model` with a slug and URL path: the first of its
+    routed queryset's matches (as `.first()` orders them), compiled once per process."""
+    lookup = _lookups.get(model)
+    if lookup is None:
+
+        def build(slug, url_path):
+            found = model.routed_queryset().filter(slug=slug, url_path=url_path)
+            return (found if found.ordered else found.order_by("pk"))[:1]
+
+        lookup = _lookups[model] = Prepared(build)
+    return lookup
+
+
 def find_page(home, path_components):
     """The live section, story or standard page at this path below the front page `home`, or
     None."""
@@ -37,8 +54,7 @@ def find_page(home, path_components):
     # The slug narrows the search to its index; the URL path picks the story (or the page).
     models = story_models() if len(path_components) > 1 else routed_models(HomePage)
     for model in models:
-        found = model.routed_queryset().filter(slug=path_components[-1], url_path=url_path)
-        story = found.first()
-        if story is not None:
-            return story
+        found = page_at(model).run(slug=path_components[-1], url_path=url_path)
+        if found:
+            return found[0]
     return None
