@@ -72,9 +72,8 @@ def committed(action) -> float:
     return moments[0]
 
 
-def publish(command: dict) -> dict:
-    mark = marker()
-    story = new_story(f"Soak story {mark}")
+def publish_revision(story, mark: str) -> dict:
+    """Publish a new revision of `story` as the editor's Publish button does; the change."""
     revision = story.save_revision()
     clicked = time.time()
     done = committed(revision.publish)
@@ -85,6 +84,12 @@ def publish(command: dict) -> dict:
         "committed": done,
         "urls": affected(story),
     }
+
+
+def publish(command: dict) -> dict:
+    mark = marker()
+    story = new_story(f"Soak story {mark}")
+    return publish_revision(story, mark)
 
 
 def correct(command: dict) -> dict:
@@ -95,16 +100,7 @@ def correct(command: dict) -> dict:
     story.title = f"{story.title.split(' corrected ')[0]} corrected {mark}"
     story.draft_title = story.title
     story.corrections.add(Correction(text=f"An earlier version was wrong ({mark})."))
-    revision = story.save_revision()
-    clicked = time.time()
-    done = committed(revision.publish)
-    return {
-        "id": story.pk,
-        "marker": mark,
-        "clicked": clicked,
-        "committed": done,
-        "urls": affected(story),
-    }
+    return publish_revision(story, mark)
 
 
 def pull(command: dict) -> dict:
