@@ -4,11 +4,9 @@ search hits (the admin's and the reader's), references, page cache listings and 
 
 import logging
 import re
-from io import StringIO
 
 import pytest
 from bench.wxr_export import write_archive
-from django.core.management import call_command
 from django.db import connection, transaction
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
@@ -20,6 +18,7 @@ from masthead.pagecache.models import ListingState
 from masthead.people.models import Person
 from masthead.wordpress.models import ImportedObject
 from tests.pages import parse
+from tests.wordpress.commands import run
 from tests.wordpress.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
@@ -29,12 +28,6 @@ ROW_IDS = re.compile(r"(?<=\.)([0-9a-f]{8}-[0-9a-f-]{27}|\d+)(?=\.)")  # a block
 
 class Rollback(Exception):
     pass
-
-
-def run(path, *args) -> str:
-    out = StringIO()
-    call_command("import-wordpress", str(path), *args, stdout=out, stderr=StringIO())
-    return out.getvalue()
 
 
 def without_ids(blocks) -> list:

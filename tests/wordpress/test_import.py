@@ -3,10 +3,9 @@ run changes nothing, an editor's change is kept, a dry run writes nothing, old U
 
 import csv
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
@@ -14,20 +13,10 @@ from masthead.articles.models import ArticlePage
 from masthead.curation.models import FrontPagePin
 from masthead.people.models import Person
 from masthead.wordpress.models import ImportedObject
+from tests.wordpress.commands import run, story
 from tests.wordpress.conftest import FIXTURES, MALFORMED, NOT_AN_EXPORT, shared, shared_files
 
 pytestmark = pytest.mark.django_db
-
-
-def run(path, *args):
-    out = StringIO()
-    call_command("import-wordpress", str(path), *args, stdout=out, stderr=StringIO())
-    return out.getvalue()
-
-
-def story(wp_id):
-    row = ImportedObject.objects.get(kind="post", wp_id=wp_id)
-    return ArticlePage.objects.get(pk=row.object_id)
 
 
 @pytest.mark.parametrize(

@@ -1,28 +1,13 @@
 """An imported story shows an "Updated" line only when WordPress modified the post after its
 publication (its `post_modified_gmt`), imported in batches or one by one."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
-from masthead.articles.models import ArticlePage
-from masthead.wordpress.models import ImportedObject
 from tests.pages import main_text
+from tests.wordpress.commands import run, story
 from tests.wordpress.generate import HEAD, post
 
 pytestmark = pytest.mark.django_db
-
-
-def run(path, *args) -> str:
-    out = StringIO()
-    call_command("import-wordpress", str(path), *args, stdout=out, stderr=StringIO())
-    return out.getvalue()
-
-
-def story(wp_id) -> ArticlePage:
-    row = ImportedObject.objects.get(kind="post", wp_id=wp_id)
-    return ArticlePage.objects.get(pk=row.object_id)
 
 
 def dated_post(number: int, modified_gmt: str) -> str:

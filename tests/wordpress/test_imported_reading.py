@@ -3,31 +3,16 @@ it: no standfirst copied from the body, no "Updated" line for the import itself,
 own 404 page for an old link to a private, draft or unknown item. (The "Updated" line of a post
 that WordPress modified: test_imported_dates.py.)"""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
-from masthead.articles.models import ArticlePage
-from masthead.wordpress.models import ImportedObject
 from tests.pages import main_text, parse, visible_text
+from tests.wordpress.commands import run, story
 from tests.wordpress.conftest import shared
 from tests.worlds import module_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("imported")]
 
 SMALL = "wordpress-importer__small-export.xml"
-
-
-def run(path, *args) -> str:
-    out = StringIO()
-    call_command("import-wordpress", str(path), *args, stdout=out, stderr=StringIO())
-    return out.getvalue()
-
-
-def story(wp_id) -> ArticlePage:
-    row = ImportedObject.objects.get(kind="post", wp_id=wp_id)
-    return ArticlePage.objects.get(pk=row.object_id)
 
 
 def _import_small_export():
