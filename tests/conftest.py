@@ -24,11 +24,7 @@ def is_process_test(item) -> bool:
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The demo stays in the database once loaded: the tests that use it run after all others
-    (a stable sort, so pytest-django's order holds within each group). `slow`, the old name of
-    the process tier, still means `process`."""
-    for item in items:
-        if item.get_closest_marker("slow") and not is_process_test(item):
-            item.add_marker(pytest.mark.process)
+    (a stable sort, so pytest-django's order holds within each group)."""
     items.sort(key=uses_demo)
 
 

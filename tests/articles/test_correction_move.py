@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 MIGRATED_FROM = "47892a5"  # the last commit with Correction in masthead.publishing
 WORLD = Path(__file__).with_name("migration_world.py")
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.process
 
 
 def old_source(into: Path) -> Path:

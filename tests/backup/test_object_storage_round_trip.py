@@ -9,7 +9,7 @@ import pytest
 from tests.backup.test_backup import database_env, masthead, migrated_source, run, snapshot
 from tests.storage.test_object_storage import s3_server  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.process
 
 
 def client(s3_server: str):  # noqa: F811

@@ -18,7 +18,7 @@ from tests.homes import copy_home
 from tests.pagecache.test_processes import STORY, Server, fetch, free_port, publish_new_standfirst
 from tests.publishing.processes import Newsroom
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.process
 
 
 class OwnRedis:

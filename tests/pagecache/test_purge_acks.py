@@ -19,7 +19,7 @@ from tests.pagecache.test_processes import STORY, Server, fetch, publish_new_sta
 from tests.pagecache.test_purge import Recorder
 from tests.publishing.processes import Newsroom
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.process
 
 
 @pytest.fixture(scope="module")
