@@ -78,7 +78,11 @@ class Server:
             assert self.process.poll() is None, self.log.read_text()
             return bool(fetch(self.port, "/"))
 
-        wait_for(answers, interval=0.2, what=f"the server logging to {self.log.name}")
+        try:
+            wait_for(answers, interval=0.2, what=f"the server logging to {self.log.name}")
+        except BaseException:  # a server that never answered is not left running
+            self.stop()
+            raise
 
     def warm(self, path: str) -> None:
         wait_for(lambda: fetch(self.port, path)[0] == "hit", interval=0.1, what=f"{path} cached")
