@@ -23,7 +23,6 @@ from tests.publishing.processes import (
     run_masthead,
     with_database,
 )
-from tests.test_commands import bare_env
 
 # Seconds a `masthead migrate` may take: a few on a quiet machine, minutes on a loaded one (a
 # template's failure fails every test that copies it).
@@ -39,9 +38,11 @@ def make_migrated_home(home: Path, database_url: str | None = None) -> Path:
 
 
 def make_demo_home(home: Path) -> Path:
-    """`masthead migrate` then `masthead demo` in `home`, as an operator runs them."""
+    """`masthead migrate` then `masthead demo` in `home`, as an operator runs them, with this
+    checkout's code (`Newsroom.env`)."""
+    env = Newsroom(home).env
     for args in (("migrate", "--noinput"), ("demo",)):
-        run_masthead(bare_env(home), *args)
+        run_masthead(env, *args, timeout=LOADED_MACHINE)
     return home
 
 
