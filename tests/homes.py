@@ -6,9 +6,10 @@ home once with the real commands: `demo_home_template` (migrated, with the demo 
 `sqlite_template` (migrated, empty) and `postgres_template` (a migrated PostgreSQL database on
 DATABASE_URL's server, and its home). `copy_home` gives a test its own copy (database file, media
 and secret key), `migrated_newsroom` a `Newsroom` on its own copy of the migrated database, so
-what each test changes stays its own. The tests about the commands themselves
-(tests/test_commands.py, `make demo`, the migration of a database made by older code) still run
-them in a fresh home.
+what each test changes stays its own; the browser checks (tests/e2e/) serve each module's newsroom
+from its own copy of `demo_home_template` (`copy_demo_home`). The tests about the commands
+themselves (tests/test_commands.py, `make demo`, the migration of a database made by older code)
+still run them in a fresh home.
 """
 
 import shutil
@@ -23,7 +24,6 @@ from tests.publishing.processes import (
     run_masthead,
     with_database,
 )
-from tests.test_commands import bare_env
 
 # Seconds a `masthead migrate` may take: a few on a quiet machine, minutes on a loaded one (a
 # template's failure fails every test that copies it).
@@ -39,9 +39,11 @@ def make_migrated_home(home: Path, database_url: str | None = None) -> Path:
 
 
 def make_demo_home(home: Path) -> Path:
-    """`masthead migrate` then `masthead demo` in `home`, as an operator runs them."""
+    """`masthead migrate` then `masthead demo` in `home`, as an operator runs them, with this
+    checkout's code (`Newsroom.env`)."""
+    env = Newsroom(home).env
     for args in (("migrate", "--noinput"), ("demo",)):
-        run_masthead(bare_env(home), *args)
+        run_masthead(env, *args, timeout=LOADED_MACHINE)
     return home
 
 
@@ -50,6 +52,19 @@ def copy_home(template: Path, home: Path) -> Path:
     database open by then)."""
     shutil.copytree(template, home, dirs_exist_ok=True)
     return home
+
+
+def copy_demo_home(template: Path, home: Path, env: dict) -> Path:
+    """A copy of `make_demo_home`'s home for a newsroom served with `env` (its MASTHEAD_HOME is
+    `home`): its default site points at `env`'s MASTHEAD_BASE_URL (or 127.0.0.1:$PORT), as
+    `masthead demo` run with `env` points it (the admin's links to live pages use it)."""
+    assert env["MASTHEAD_HOME"] == str(home), env
+    copy_home(template, home)
+    run_masthead(env, "shell", "-c", SYNC_DEFAULT_SITE)
+    return home
+
+
+SYNC_DEFAULT_SITE = "from masthead.core.sites import sync_default_site; sync_default_site()"
 
 
 def copy_postgres_database(template: str, kind: str) -> str:

@@ -1,7 +1,8 @@
 """The newsroom's review and scheduling flows, clicked through Wagtail's admin in Chromium.
 
-The demo is served as an operator serves it (a fresh MASTHEAD_HOME, `masthead migrate`,
-`masthead demo`, `masthead runserver`) with `masthead worker` beside it, and
+The demo is served as an operator serves it (`masthead runserver` with nothing but PATH,
+MASTHEAD_HOME and PORT, in a copy of the home that `masthead migrate` and `masthead demo` made once
+for the run: tests/homes.py) with `masthead worker` beside it, and
 tests/e2e/newsroom.mjs (playwright-core in Debian's Chromium) plays the newsroom:
 
 - review: the reporter writes a story in Top News (paragraph, quote, an image uploaded through the
@@ -27,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.homes import copy_demo_home
 from tests.test_commands import free_port, wait_for_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.process]
@@ -71,7 +73,7 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
-def newsroom(tmp_path_factory):
+def newsroom(tmp_path_factory, demo_home_template):
     """The demo on a free loopback port and a running worker, with nothing but PATH, home, PORT."""
     missing = [str(p) for p in (ROOT / "node_modules" / "playwright-core",) if not p.exists()]
     missing += [] if Path(CHROME).exists() else [CHROME]
@@ -82,9 +84,7 @@ def newsroom(tmp_path_factory):
     env = {"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(home), "PORT": str(port)}
     if os.environ.get("PYTHONPATH"):  # a git worktree's own src/ over the editable install
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-    for args in (["migrate", "--noinput"], ["demo"]):
-        result = run([BIN / "masthead", *args], timeout=300, env=env)
-        assert result.returncode == 0, result.stdout + result.stderr
+    copy_demo_home(demo_home_template, home, env)
     shell = run(
         [
             BIN / "masthead",

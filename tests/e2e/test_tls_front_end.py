@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.test_newsroom_flow import CHROME, ROOT, run, start, stop
+from tests.homes import copy_demo_home
 from tests.test_commands import BIN, REFERENCE_URL, bare_env, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.process]
@@ -104,7 +105,7 @@ def wait_until_answering(port: int, log: Path, process, status: int, timeout=180
 
 
 @pytest.fixture(scope="module")
-def front_end(tmp_path_factory):
+def front_end(tmp_path_factory, demo_home_template):
     if not (ROOT / "node_modules" / "playwright-core").exists() or not Path(CHROME).exists():
         pytest.fail("these tests need playwright-core (npm ci) and Chromium at " + CHROME)
     home = tmp_path_factory.mktemp("tls-home")
@@ -113,9 +114,7 @@ def front_end(tmp_path_factory):
     env = bare_env(
         home, MASTHEAD_BASE_URL=f"https://127.0.0.1:{tls_port}", MASTHEAD_BEHIND_TLS_PROXY="1"
     )
-    for args in (["migrate", "--noinput"], ["demo"]):
-        result = run([BIN / "masthead", *args], timeout=300, env=env)
-        assert result.returncode == 0, result.stdout + result.stderr
+    copy_demo_home(demo_home_template, home, env)
     shell = run(
         [
             *(BIN / "masthead", "shell", "-c"),

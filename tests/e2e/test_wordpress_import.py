@@ -1,8 +1,9 @@
 """The chief editor imports a small WordPress export from the admin, in Chromium, with a real
 `masthead worker` running it: upload, the self-refreshing run page, the report and its CSV.
 
-The demo is served as an operator serves it (`masthead migrate`, `masthead demo`,
-`masthead runserver`, `masthead worker`); tests/e2e/wordpress_import.mjs plays the chief editor.
+The demo is served as an operator serves it (`masthead runserver`, `masthead worker`, in a copy
+of the home that `masthead migrate` and `masthead demo` made once for the run: tests/homes.py);
+tests/e2e/wordpress_import.mjs plays the chief editor.
 Run with MASTHEAD_BROWSER_CHECKS=1 (see tests/e2e/test_newsroom_flow.py for what it needs).
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.test_newsroom_flow import CHROME, _tail, run, start, stop
+from tests.homes import copy_demo_home
 from tests.test_commands import free_port, wait_for_page
 from tests.wordpress.conftest import shared
 
@@ -26,16 +28,14 @@ EXPORT = "wordpress-importer__small-export.xml"
 
 
 @pytest.fixture
-def newsroom(tmp_path):
+def newsroom(tmp_path, demo_home_template):
     home = tmp_path / "home"
     home.mkdir()
     port = free_port()
     env = {"PATH": os.environ["PATH"], "MASTHEAD_HOME": str(home), "PORT": str(port)}
     if os.environ.get("PYTHONPATH"):  # a git worktree's own src/ over the editable install
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-    for args in (["migrate", "--noinput"], ["demo"]):
-        result = run([BIN / "masthead", *args], timeout=300, env=env)
-        assert result.returncode == 0, result.stdout + result.stderr
+    copy_demo_home(demo_home_template, home, env)
     server = start(
         [BIN / "masthead", "runserver", f"127.0.0.1:{port}", "--noreload"],
         env,
