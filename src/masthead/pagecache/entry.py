@@ -58,6 +58,8 @@ class Entry:
     checked: int = field(default=-1, compare=False)
     # Headers of a hit per encoding, built at the first hit in this process (http._prepared).
     prepared: dict = field(default_factory=dict, compare=False)
+    # The identity body inflated from the gzip, while store.Inflated keeps it.
+    inflated: bytes | None = field(default=None, compare=False)
 
     @property
     def size(self) -> int:

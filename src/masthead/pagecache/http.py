@@ -108,4 +108,7 @@ def serve(entry: Entry, environ, start_response, body=Entry.body):
         start_response(NOT_MODIFIED, [h for h in headers if h[0].lower() in KEPT_ON_304])
         return []
     start_response(entry.status, headers)
-    return [] if environ["REQUEST_METHOD"] == "HEAD" else [body(entry, encoding)]
+    if environ["REQUEST_METHOD"] == "HEAD":
+        return []
+    stored = entry.bodies.get(encoding)
+    return [stored if stored is not None else body(entry, encoding)]

@@ -177,6 +177,7 @@ class PageCache:
             return None
         entry.checked = -1
         entry.prepared = {}
+        entry.inflated = None
         if not self.fresh(entry, now):
             return None
         self.lru.put(key, entry)
