@@ -27,8 +27,9 @@ MIN_COMPRESS = 512
 # tag, its place in the tuple and in the Surrogate-Key string.
 ENTRY_OVERHEAD = 1024
 PER_TAG = 24
-# Strings and header pairs kept once for every entry: bounded, against pages with unique ones.
-SHARED_MAX = 50_000
+# Header pairs kept once for every entry (a few dozen in practice): bounded, against headers
+# whose value differs from page to page.
+SHARED_MAX = 1_000
 _shared: dict = {}
 
 
