@@ -63,11 +63,12 @@ _encodings: dict[tuple[str, int], str] = {}
 
 
 def _encoding(accept_encoding: str, entry: Entry) -> str:
-    """`choose_encoding`, remembered per Accept-Encoding value (browsers send a handful)."""
+    """`choose_encoding`, remembered per Accept-Encoding value (browsers send a handful) and
+    kind of entry (one body: identity alone; two: gzip and brotli)."""
     key = (accept_encoding, len(entry.bodies))
     encoding = _encodings.get(key)
     if encoding is None:
-        encoding = choose_encoding(accept_encoding, entry.bodies)
+        encoding = choose_encoding(accept_encoding, entry.encodings)
         if len(_encodings) < 256:
             _encodings[key] = encoding
     return encoding
@@ -81,13 +82,13 @@ def _prepared(entry: Entry, encoding: str, now: float) -> list[tuple[str, str]]:
     cached = entry.prepared.get(encoding) if steady else None
     if cached is not None:
         return cached
-    body = entry.bodies[encoding]
+    length = entry.identity_length if encoding == "identity" else len(entry.bodies[encoding])
     headers = [
         *entry.headers,
         ("Cache-Control", cache_control(entry.expires, now)),
         ("ETag", entry.etag_for(encoding)),
         HIT,
-        ("Content-Length", str(len(body))),
+        ("Content-Length", str(length)),
     ]
     if encoding != "identity":
         headers.append(("Content-Encoding", encoding))
@@ -96,8 +97,9 @@ def _prepared(entry: Entry, encoding: str, now: float) -> list[tuple[str, str]]:
     return headers
 
 
-def serve(entry: Entry, environ, start_response):
-    """Answer a request from a cached entry, before Django runs."""
+def serve(entry: Entry, environ, start_response, body=Entry.body):
+    """Answer a request from a cached entry, before Django runs; `body(entry, encoding)` gives
+    the bytes (the page cache's, which keeps the identity bodies it inflated last)."""
     encoding = _encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), entry)
     headers = _prepared(entry, encoding, time.time())
     if is_not_modified(
@@ -106,4 +108,7 @@ def serve(entry: Entry, environ, start_response):
         start_response(NOT_MODIFIED, [h for h in headers if h[0].lower() in KEPT_ON_304])
         return []
     start_response(entry.status, headers)
-    return [] if environ["REQUEST_METHOD"] == "HEAD" else [entry.bodies[encoding]]
+    if environ["REQUEST_METHOD"] == "HEAD":
+        return []
+    stored = entry.bodies.get(encoding)
+    return [stored if stored is not None else body(entry, encoding)]

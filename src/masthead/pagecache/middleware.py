@@ -10,7 +10,14 @@ from django.http import HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
 from masthead.pagecache import deps, runtime
-from masthead.pagecache.entry import Entry, choose_encoding, compressed_variants, content_etag
+from masthead.pagecache.entry import (
+    Entry,
+    choose_encoding,
+    compressed_variants,
+    content_etag,
+    shared,
+    shared_tags,
+)
 from masthead.pagecache.http import KEPT_ON_304, cache_control, http_date, is_not_modified
 from masthead.pagecache.state import state
 from masthead.pagecache.wsgi import KEY
@@ -90,29 +97,34 @@ class PageCacheMiddleware:
             expires = min(expires, recording.expires_at.timestamp())
         last_modified = response.get("Last-Modified") or http_date(now)
         patch_vary_headers(response, ["Accept-Encoding"])
-        tags = " ".join(sorted(recording.tags))
+        tags = shared_tags(recording.tags)
+        surrogate = " ".join(tags)
         headers = [
-            (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
+            shared((name, value))
+            for name, value in response.items()
+            if name.lower() not in NOT_STORED
         ]
-        headers += [("Last-Modified", last_modified), ("Surrogate-Key", tags), ("xkey", tags)]
+        headers += [("Last-Modified", last_modified), ("Surrogate-Key", surrogate)]
+        headers.append(("xkey", surrogate))
         body = response.content
         etag = (response.get("ETag") or "").strip().removeprefix("W/").strip('"')
         return Entry(
-            status=f"{response.status_code} {response.reason_phrase}",
+            status=shared(f"{response.status_code} {response.reason_phrase}"),
             headers=headers,
             bodies=compressed_variants(body),
             etag=etag or content_etag(body),
             last_modified=last_modified,
             last_modified_at=_timestamp(last_modified, now),
             seq=seq,
-            tags=frozenset(recording.tags),
+            tags=tags,
             expires=expires,
+            length=len(body),
         )
 
     @staticmethod
     def respond(request, response, entry: Entry):
         now = time.time()
-        encoding = choose_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""), entry.bodies)
+        encoding = choose_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""), entry.encodings)
         tags = " ".join(sorted(entry.tags))
         response["Surrogate-Key"] = response["xkey"] = tags
         response["Last-Modified"] = entry.last_modified

@@ -23,7 +23,7 @@ from masthead.pagecache.hosts import SiteKeys
 from masthead.pagecache.release import release
 from masthead.pagecache.requests import Rules
 from masthead.pagecache.state import state
-from masthead.pagecache.store import LocalLRU, SharedStore
+from masthead.pagecache.store import Inflated, LocalLRU, SharedStore
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,9 @@ class PageCache:
         self.enabled = config["ENABLED"]
         self.sites = SiteKeys()
         self.rules = Rules(config["EXCLUDED_PREFIXES"], [settings.SESSION_COOKIE_NAME], self.sites)
-        self.lru = LocalLRU(config["MAX_BYTES"])
+        # An eighth of the share for identity bodies inflated from compressed entries.
+        self.inflated = Inflated(config["MAX_BYTES"] // 8)
+        self.lru = LocalLRU(config["MAX_BYTES"] - self.inflated.max_bytes)
         self.shared = SharedStore(config["STORE"], release()) if config["STORE"] else None
         self.max_ttl = config["MAX_TTL"]
         self.bus = buses.load()
@@ -62,6 +64,7 @@ class PageCache:
                 return
             self._pid = os.getpid()
             self.lru.clear()
+            self.inflated.clear()
             if not self.listening:
                 self.ready.set()
                 return
@@ -127,6 +130,7 @@ class PageCache:
         # may have missed invalidations, so none of it is kept.
         state.reset(seq)
         self.lru.clear()
+        self.inflated.clear()
         sitewide.clear()
         self.ready.set()
         self.applied.set()
@@ -141,6 +145,7 @@ class PageCache:
         self.ready.clear()
         state.suspend()
         self.lru.clear()
+        self.inflated.clear()
         sitewide.clear()
 
     # Lookups and stores --------------------------------------------------------------------
@@ -172,6 +177,7 @@ class PageCache:
             return None
         entry.checked = -1
         entry.prepared = {}
+        entry.inflated = None
         if not self.fresh(entry, now):
             return None
         self.lru.put(key, entry)
@@ -214,6 +220,7 @@ def reset_for_tests() -> None:
     sitewide.clear()
     if _cache is not None:
         _cache.lru.clear()
+        _cache.inflated.clear()
         _cache.sites.sites = None
         if _cache.shared is not None:
             _cache.shared.clear()

@@ -61,6 +61,48 @@ class LocalLRU:
         return len(self._entries)
 
 
+class Inflated:
+    """The identity bodies last inflated from entries kept compressed only (entry.py), up to
+    `max_bytes`: a client that accepts no compression and asks for one page again and again
+    (a monitor, a load test) costs one inflation, not one per request. The body is kept on its
+    entry (`Entry.inflated`, read without a lock on the hot path); this keeps the order in which
+    they were inflated, and takes the oldest back once they exceed `max_bytes`."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._entries: OrderedDict[int, Entry] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def body(self, entry: Entry, encoding: str) -> bytes:
+        body = entry.bodies.get(encoding)
+        if body is not None:
+            return body
+        body = entry.inflated
+        if body is not None:
+            return body
+        body = entry.body(encoding)
+        if len(body) > self.max_bytes // 4:
+            return body
+        with self._lock:
+            if id(entry) not in self._entries:
+                entry.inflated = body
+                self._entries[id(entry)] = entry
+                self.bytes += len(body)
+            while self.bytes > self.max_bytes and self._entries:
+                _, evicted = self._entries.popitem(last=False)
+                self.bytes -= len(evicted.inflated)
+                evicted.inflated = None
+        return body
+
+    def clear(self) -> None:
+        with self._lock:
+            for entry in self._entries.values():
+                entry.inflated = None
+            self._entries.clear()
+            self.bytes = 0
+
+
 class SharedStore:
     """The processes' common store, through Django's cache framework (alias `pagecache`)."""
 

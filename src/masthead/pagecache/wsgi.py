@@ -21,7 +21,7 @@ class PageCacheApplication:
             if key is not None:
                 entry = cache.lookup(key)
                 if entry is not None:
-                    return serve(entry, environ, start_response)
+                    return serve(entry, environ, start_response, cache.inflated.body)
             # Set even when None: the middleware works it out again once it has read the sites.
             environ[KEY] = key
         return self.application(environ, start_response)

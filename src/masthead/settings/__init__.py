@@ -8,7 +8,7 @@ SECRET_KEY          default: generated once into MASTHEAD_HOME/secret_key
 ALLOWED_HOSTS       comma-separated; the base URL's host and loopback are always allowed
 DEBUG               default off (`masthead serve` warns when it is on)
 REDIS_URL           e.g. redis://127.0.0.1:6379/0: the page cache's shared store and invalidations
-MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; default 32
+MASTHEAD_PAGE_CACHE_MB  the page cache's in-process size per server process; default 8
 MASTHEAD_BUS_POLL       seconds between a server process's reads of the database's invalidation
                         log when no notification wakes it (no REDIS_URL); default 0.1
 MASTHEAD_TRACE_FILE     append when each invalidation reached each step (pagecache/trace.py)
@@ -266,7 +266,7 @@ CACHES = {
 }
 MASTHEAD_PAGE_CACHE = {
     "ENABLED": env_bool("MASTHEAD_PAGE_CACHE", True),
-    "MAX_BYTES": int(os.environ.get("MASTHEAD_PAGE_CACHE_MB", "32")) * 1024 * 1024,
+    "MAX_BYTES": int(os.environ.get("MASTHEAD_PAGE_CACHE_MB", "8")) * 1024 * 1024,
     "STORE": "pagecache",
     "BUS": (
         {
