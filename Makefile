@@ -57,13 +57,15 @@ pytest: $(STAMP)  ## The test suite alone (DATABASE_URL=postgres://... for Postg
 # tiers run side by side, each in a home of its own: the process tier spends much of its time
 # waiting on the servers and workers it starts, so the fast tier takes the other core.
 TIER_LOG := $(CURDIR)/var/coverage/process-tier.log
+# Made when the fast tier is done (.ci/run starts the browser checks then: a core is free).
+FAST_DONE := $(CURDIR)/var/coverage/fast-tier.done
 coverage: $(STAMP)  ## The suite under coverage (the two tiers side by side), then the report with its floor
 	rm -rf $(CURDIR)/var/coverage && mkdir -p $(CURDIR)/var/coverage
 	@echo "== the process tier runs beside the fast tier; its output follows the fast tier's"
 	MASTHEAD_HOME=$(TEST_HOME)-process $(BIN)/coverage run -m pytest -m process --durations=15 $(PYTEST_ARGS) \
 		>$(TIER_LOG) 2>&1 & process=$$!; \
 	MASTHEAD_HOME=$(TEST_HOME) $(BIN)/coverage run -m pytest -m "not process" --durations=15 $(PYTEST_ARGS); \
-	fast=$$?; wait $$process; slow=$$?; \
+	fast=$$?; touch $(FAST_DONE); wait $$process; slow=$$?; \
 	[ $$fast = 5 ] && fast=0; [ $$slow = 5 ] && slow=0; \
 	echo "== the process tier (exit $$slow)"; cat $(TIER_LOG); \
 	$(BIN)/coverage combine --quiet && $(BIN)/coverage report --skip-covered --sort=cover; \
