@@ -4,7 +4,9 @@ from functools import lru_cache
 
 from django.templatetags.static import static
 from jinja2 import Environment, pass_context
+from markupsafe import escape
 
+from masthead.articles.blocks import ParagraphBlock
 from masthead.articles.text import credit_separator, cut_words, first_words
 from masthead.core.dates import is_today, iso_datetime, news_date, next_midnight
 from masthead.core.links import site_url
@@ -60,11 +62,27 @@ def static_url(path: str) -> str:
     return static(path)
 
 
+@pass_context
+def body_block(context, child):
+    """`{% include_block child %}` for a body's block, without the copy of the page's whole
+    context that Wagtail's tag makes for every block where a paragraph (most of a story's
+    blocks) renders without a template and reads no context."""
+    if isinstance(child.block, ParagraphBlock):
+        return escape(child.block.render_basic(child.value))
+    return escape(child.render_as_block(context=context.get_all()))
+
+
 def environment(**options) -> Environment:
     options.setdefault("extensions", [])
     options["extensions"] = [*options["extensions"], *EXTENSIONS]
     env = Environment(**options)  # noqa: S701 (autoescape is set by Django's Jinja2 backend)
-    env.globals.update(static=static_url, url=site_url, head_meta=head_meta, html_lang=html_lang)
+    env.globals.update(
+        static=static_url,
+        url=site_url,
+        head_meta=head_meta,
+        html_lang=html_lang,
+        body_block=body_block,
+    )
     env.filters.update(
         long_date=long_date,
         long_datetime=long_datetime,
