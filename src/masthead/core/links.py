@@ -28,6 +28,24 @@ def site_url(viewname: str, args=None, kwargs=None) -> str:
     return _reverse(viewname, tuple(args or ()), kwargs, get_script_prefix(), get_urlconf())
 
 
+# A page's path below its site's root as Wagtail's serve pattern reverses it unchanged: ASCII
+# slugs, each followed by a slash (`reverse()` quotes anything else).
+_PLAIN_PAGE_PATH = re.compile(r"(?:[A-Za-z0-9_-]+/)*")
+
+
+def page_path(relative: str) -> str:
+    """`reverse("wagtail_serve", args=(relative,))`: the URL of the page at `relative` below
+    its site's root. A plain path is put after the served root, where the URLconf reverses
+    it so (a story page prints some fifteen page URLs, most seen once by the process);
+    anything else is reversed, remembered like `site_url()`."""
+    root = site_url("wagtail_serve", args=("",))
+    if _PLAIN_PAGE_PATH.fullmatch(relative) and site_url("wagtail_serve", args=("a/",)) == (
+        root + "a/"
+    ):
+        return root + relative
+    return site_url("wagtail_serve", args=(relative,))
+
+
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "data")
 SRCSET_ATTRIBUTES = ("srcset",)
 _URL_ATTRIBUTE = re.compile(r"\b(?:href|src|srcset|poster|cite|action|data)\s*=", re.IGNORECASE)

@@ -2,14 +2,17 @@
 
 from http import HTTPMethod
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import NoReverseMatch
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
 from masthead.core import assembly
 from masthead.core.dates import DEFAULT_DATE_FORMAT, validate_date_format
+from masthead.core.links import page_path
 from masthead.core.ordering import OrderedPublishMixin
 from masthead.core.visibility import shared_view_restrictions
 
@@ -78,6 +81,24 @@ class BasePage(OrderedPublishMixin, Page):
 
     def meta_description(self) -> str:
         return self.search_description or ""
+
+    def get_url_parts(self, request=None):
+        """Wagtail's (site id, root URL, path) for the page, without a `reverse()` for each
+        (`page_path`: a story page prints some fifteen page URLs). Wagtail's own where its
+        choice needs more: a page under several sites, pages in several languages."""
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return super().get_url_parts(request)
+        roots = self._get_relevant_site_root_paths(request)
+        if not roots or any(root.site_id != roots[0].site_id for root in roots):
+            return super().get_url_parts(request)
+        site_id, root_path, root_url = roots[0][:3]
+        try:
+            path = page_path(self.url_path[len(root_path) :])
+        except NoReverseMatch:
+            return (site_id, None, None)
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+            path = path.rstrip("/")
+        return (site_id, root_url, path)
 
     def get_context(self, request, *args, **kwargs):
         """Wagtail's context and what the reader layer assembles for this page type."""
