@@ -1,5 +1,6 @@
 """What every reader page shares: the abstract base page and the site's settings."""
 
+from functools import lru_cache
 from http import HTTPMethod
 
 from django.conf import settings
@@ -114,7 +115,18 @@ class BasePage(OrderedPublishMixin, Page):
             return super().get_view_restrictions()
         restrictions = shared_view_restrictions()
         covering = [restriction.pk for restriction in restrictions if restriction.covers(self.path)]
+        if not covering:  # most pages: an empty queryset, evaluated already (Wagtail iterates it)
+            return _no_restrictions()
         return PageViewRestriction.objects.filter(pk__in=covering)
+
+
+@lru_cache(maxsize=1)
+def _no_restrictions():
+    """No view restriction, as a queryset evaluated once per process: iterating a new empty
+    one still compiles its SQL. Read-only: a chained call gives a new, empty queryset."""
+    none = PageViewRestriction.objects.none()
+    list(none)
+    return none
 
 
 @register_setting(icon="site")
