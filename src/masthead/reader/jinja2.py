@@ -1,15 +1,12 @@
 """The Jinja2 environment of the reader templates."""
 
-from functools import lru_cache
-
-from django.templatetags.static import static
 from jinja2 import Environment, pass_context
 from markupsafe import escape
 
 from masthead.articles.blocks import ParagraphBlock
 from masthead.articles.text import credit_separator, cut_words, first_words
 from masthead.core.dates import is_today, iso_datetime, news_date, next_midnight
-from masthead.core.links import site_url
+from masthead.core.links import site_url, static_url
 from masthead.pagecache import deps
 from masthead.seo.builders import head_meta
 from masthead.seo.head import html_lang
@@ -53,13 +50,6 @@ def listing_date(context, value) -> str:
     if is_today(value):
         deps.record_expiry(next_midnight())
     return news_date(value, _date_format(context), time_if_today=True)
-
-
-@lru_cache(maxsize=256)
-def static_url(path: str) -> str:
-    """A static file's URL (its hashed name from the manifest), looked up once per process:
-    every reader page asks for the same few."""
-    return static(path)
 
 
 @pass_context
