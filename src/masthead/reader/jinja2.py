@@ -1,7 +1,7 @@
 """The Jinja2 environment of the reader templates."""
 
-from jinja2 import Environment, pass_context
-from markupsafe import escape
+from jinja2 import Environment, TemplateNotFound, pass_context
+from markupsafe import Markup, escape
 
 from masthead.articles.blocks import ParagraphBlock
 from masthead.articles.text import credit_separator, cut_words, first_words
@@ -54,12 +54,26 @@ def listing_date(context, value) -> str:
 
 @pass_context
 def body_block(context, child):
-    """`{% include_block child %}` for a body's block, without the copy of the page's whole
-    context that Wagtail's tag makes for every block where a paragraph (most of a story's
-    blocks) renders without a template and reads no context."""
-    if isinstance(child.block, ParagraphBlock):
-        return escape(child.block.render_basic(child.value))
-    return escape(child.render_as_block(context=context.get_all()))
+    """`{% include_block child %}` for a body's block, with fewer copies of the page's whole
+    context: Wagtail's tag copies it for every block, its block copies it again, then Django's
+    and Jinja2's render() twice more. A paragraph (most of a story's blocks) renders without a
+    template and reads no context; a block with a template in this environment gets one copy."""
+    block, value = child.block, child.value
+    if isinstance(block, ParagraphBlock):
+        return escape(block.render_basic(value))
+    name = block.get_template(value, context=context)
+    try:
+        template = context.environment.get_template(name) if name else None
+    except TemplateNotFound:
+        template = None
+    if template is None:
+        return escape(child.render_as_block(context=context.get_all()))
+    variables = context.get_all()
+    if variables is context.parent:  # not a copy: the page's own
+        variables = dict(variables)
+    variables = block.get_context(value, parent_context=variables)
+    rendered = template.new_context(variables, shared=True)
+    return Markup(context.environment.concat(template.root_render_func(rendered)))  # noqa: S704
 
 
 def environment(**options) -> Environment:
