@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 
@@ -26,6 +27,37 @@ def site_url(viewname: str, args=None, kwargs=None) -> str:
     reader page, are the same for every request under one script prefix and URLconf)."""
     kwargs = tuple(sorted(kwargs.items())) if kwargs else ()
     return _reverse(viewname, tuple(args or ()), kwargs, get_script_prefix(), get_urlconf())
+
+
+@lru_cache(maxsize=256)
+def static_url(path: str) -> str:
+    """A static file's URL (its hashed name from the manifest), looked up once per process:
+    every reader page asks for the same few."""
+    return static(path)
+
+
+# A page's path below its site's root as Wagtail's serve pattern reverses it unchanged: ASCII
+# slugs, each followed by a slash (`reverse()` quotes anything else).
+_PLAIN_PAGE_PATH = re.compile(r"(?:[A-Za-z0-9_-]+/)*")
+
+
+def page_path(relative: str) -> str:
+    """`reverse("wagtail_serve", args=(relative,))`: the URL of the page at `relative` below
+    its site's root. A plain path is put after the served root, where the URLconf reverses
+    it so (a story page prints some fifteen page URLs, most seen once by the process);
+    anything else is reversed, remembered like `site_url()`."""
+    prefix, urlconf = get_script_prefix(), get_urlconf()
+    root = _served_root(prefix, urlconf)
+    if root is not None and _PLAIN_PAGE_PATH.fullmatch(relative):
+        return root + relative
+    return _reverse("wagtail_serve", (relative,), (), prefix, urlconf)
+
+
+@lru_cache(maxsize=16)
+def _served_root(prefix, urlconf) -> str | None:
+    """Where the URLconf serves pages, if it reverses a plain path by putting it there."""
+    root = _reverse("wagtail_serve", ("",), (), prefix, urlconf)
+    return root if _reverse("wagtail_serve", ("a/",), (), prefix, urlconf) == root + "a/" else None
 
 
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "data")

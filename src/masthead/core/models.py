@@ -1,15 +1,19 @@
 """What every reader page shares: the abstract base page and the site's settings."""
 
+from functools import lru_cache
 from http import HTTPMethod
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import NoReverseMatch
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
 from masthead.core import assembly
 from masthead.core.dates import DEFAULT_DATE_FORMAT, validate_date_format
+from masthead.core.links import page_path
 from masthead.core.ordering import OrderedPublishMixin
 from masthead.core.visibility import shared_view_restrictions
 
@@ -79,6 +83,24 @@ class BasePage(OrderedPublishMixin, Page):
     def meta_description(self) -> str:
         return self.search_description or ""
 
+    def get_url_parts(self, request=None):
+        """Wagtail's (site id, root URL, path) for the page, without a `reverse()` for each
+        (`page_path`: a story page prints some fifteen page URLs). Wagtail's own where its
+        choice needs more: a page under several sites, pages in several languages."""
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return super().get_url_parts(request)
+        roots = self._get_relevant_site_root_paths(request)
+        if not roots or any(root.site_id != roots[0].site_id for root in roots):
+            return super().get_url_parts(request)
+        site_id, root_path, root_url = roots[0][:3]
+        try:
+            path = page_path(self.url_path[len(root_path) :])
+        except NoReverseMatch:
+            return (site_id, None, None)
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+            path = path.rstrip("/")
+        return (site_id, root_url, path)
+
     def get_context(self, request, *args, **kwargs):
         """Wagtail's context and what the reader layer assembles for this page type."""
         context = super().get_context(request, *args, **kwargs)
@@ -93,7 +115,18 @@ class BasePage(OrderedPublishMixin, Page):
             return super().get_view_restrictions()
         restrictions = shared_view_restrictions()
         covering = [restriction.pk for restriction in restrictions if restriction.covers(self.path)]
+        if not covering:  # most pages: an empty queryset, evaluated already (Wagtail iterates it)
+            return _no_restrictions()
         return PageViewRestriction.objects.filter(pk__in=covering)
+
+
+@lru_cache(maxsize=1)
+def _no_restrictions():
+    """No view restriction, as a queryset evaluated once per process: iterating a new empty
+    one still compiles its SQL. Read-only: a chained call gives a new, empty queryset."""
+    none = PageViewRestriction.objects.none()
+    list(none)
+    return none
 
 
 @register_setting(icon="site")

@@ -25,6 +25,7 @@ import uuid
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
 from django.db import connections
 from django.db.models.query import ModelIterable
@@ -37,6 +38,19 @@ class _Compiled:
     sql: str
     params: tuple
     slots: dict[str, list[int]] = field(default_factory=dict)
+    # Its columns' converters (text to datetime, ...), by the connection they were made for:
+    # Django works them out again on every run, which costs more than the run's row.
+    converters: WeakKeyDictionary = field(default_factory=WeakKeyDictionary)
+
+    def converters_for(self, compiler) -> tuple[dict, bool]:
+        """What `compiler.results_iter()` works out on every run: the columns' converters and
+        whether any column is composite."""
+        found = self.converters.get(compiler.connection)
+        if found is None:
+            fields = [s[0] for s in compiler.select[0 : compiler.col_count]]
+            found = (compiler.get_converters(fields), compiler.has_composite_fields(fields))
+            self.converters[compiler.connection] = found
+        return found
 
 
 @dataclass
@@ -101,4 +115,7 @@ class Prepared:
         compiler.connection = connections[compiled.alias]
         sql, params = compiled.sql, tuple(params)
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        converters, composite = compiled.converters_for(compiler)
+        compiler.get_converters = lambda expressions: converters
+        compiler.has_composite_fields = lambda expressions: composite
         return list(ModelIterable(_Run(compiler, compiled.alias)))

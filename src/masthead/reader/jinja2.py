@@ -1,14 +1,14 @@
 """The Jinja2 environment of the reader templates."""
 
-from functools import lru_cache
+from jinja2 import Environment, TemplateNotFound, pass_context
+from markupsafe import Markup, escape
 
-from django.templatetags.static import static
-from jinja2 import Environment, pass_context
-
+from masthead.articles.blocks import ParagraphBlock
 from masthead.articles.text import credit_separator, cut_words, first_words
 from masthead.core.dates import is_today, iso_datetime, news_date, next_midnight
-from masthead.core.links import site_url
+from masthead.core.links import site_url, static_url
 from masthead.pagecache import deps
+from masthead.reader.fragments import site_nav
 from masthead.seo.builders import head_meta
 from masthead.seo.head import html_lang
 
@@ -53,18 +53,42 @@ def listing_date(context, value) -> str:
     return news_date(value, _date_format(context), time_if_today=True)
 
 
-@lru_cache(maxsize=256)
-def static_url(path: str) -> str:
-    """A static file's URL (its hashed name from the manifest), looked up once per process:
-    every reader page asks for the same few."""
-    return static(path)
+@pass_context
+def body_block(context, child):
+    """`{% include_block child %}` for a body's block, with fewer copies of the page's whole
+    context: Wagtail's tag copies it for every block, its block copies it again, then Django's
+    and Jinja2's render() twice more. A paragraph (most of a story's blocks) renders without a
+    template and reads no context; a block with a template in this environment gets one copy."""
+    block, value = child.block, child.value
+    if isinstance(block, ParagraphBlock):
+        return escape(block.render_basic(value))
+    name = block.get_template(value, context=context)
+    try:
+        template = context.environment.get_template(name) if name else None
+    except TemplateNotFound:
+        template = None
+    if template is None:
+        return escape(child.render_as_block(context=context.get_all()))
+    variables = context.get_all()
+    if variables is context.parent:  # not a copy: the page's own
+        variables = dict(variables)
+    variables = block.get_context(value, parent_context=variables)
+    rendered = template.new_context(variables, shared=True)
+    return Markup(context.environment.concat(template.root_render_func(rendered)))  # noqa: S704
 
 
 def environment(**options) -> Environment:
     options.setdefault("extensions", [])
     options["extensions"] = [*options["extensions"], *EXTENSIONS]
     env = Environment(**options)  # noqa: S701 (autoescape is set by Django's Jinja2 backend)
-    env.globals.update(static=static_url, url=site_url, head_meta=head_meta, html_lang=html_lang)
+    env.globals.update(
+        static=static_url,
+        url=site_url,
+        head_meta=head_meta,
+        html_lang=html_lang,
+        body_block=body_block,
+        site_nav=site_nav,
+    )
     env.filters.update(
         long_date=long_date,
         long_datetime=long_datetime,

@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import iri_to_uri
 from markupsafe import Markup
 
-from masthead.core.links import absolute_url
+from masthead.core.links import absolute_url, static_url
 from masthead.core.sites import current_site
 from masthead.pages.roles import organisation_links
 
@@ -210,7 +209,7 @@ def publisher(context) -> dict:
     standard pages with those roles (masthead.pages.roles)."""
     logo = site_logo(context.get("site_settings"))
     if logo is None:
-        logo = SocialImage(absolute_url(static(FALLBACK_LOGO)))
+        logo = SocialImage(absolute_url(static_url(FALLBACK_LOGO)))
     policies = organisation_links(current_site(context.get("request")))
     return {
         "@type": "NewsMediaOrganization",
