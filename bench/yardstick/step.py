@@ -2,7 +2,8 @@
 
 On the --stories corpus: the yardstick site is built from the corpus's own stories (`python -m
 bench.inside export`), then Masthead (`masthead serve`), the yardstick and the bare "hello" app
-(granian, the same workers and threads) and nginx (the bytes of a Masthead story page) are
+(granian, the same workers and threads), nginx (the bytes of a Masthead story page) and granian
+replaying the cached story's response (bench/yardstick/replay.py: the floor for Python) are
 started side by side, and each scenario is measured once per round, for --runs interleaved
 rounds; every ratio is the median of its rounds' ratios (bench/checks.py, yardstick_checks).
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from bench import load
 from bench.processes import MastheadServer, Nginx
+from bench.yardstick import replay
 from bench.yardstick.serve import Granian, build, story_paths, yardstick_env
 
 BYPASS = {"Cookie": "sessionid=bench"}  # Masthead's page cache steps aside for a session cookie
@@ -34,12 +36,15 @@ def prepare(options, inside, say) -> tuple[Path, Path]:
     return home, yard
 
 
-def scenarios(masthead, yardstick, hello, nginx, urls, paths) -> list[tuple[load.Scenario, bool]]:
+def scenarios(
+    masthead, yardstick, hello, replayed, nginx, urls, paths
+) -> list[tuple[load.Scenario, bool]]:
     """Each scenario, and whether it runs one request at a time."""
     story, stories = urls["story"], urls["stories"]
     return [
         (load.Scenario("nginx static", nginx.origin, "/page.html"), False),
         (load.Scenario("cached story", masthead.origin, story), False),
+        (load.Scenario("replayed story", replayed.origin, "/"), False),
         (load.Scenario("hello", hello.origin, "/"), False),
         (load.Scenario("uncached story", masthead.origin, stories[0], stories, BYPASS), False),
         (load.Scenario("yardstick story", yardstick.origin, paths[0], paths), False),
@@ -68,14 +73,23 @@ def measure(options, inside, fetch, say) -> dict:
             masthead.start()
             yardstick.start(paths[0])
             hello.start("/")
-            page, _ = fetch(masthead.origin + urls["story"])
+            page, headers = fetch(masthead.origin + urls["story"])
             nginx = Nginx(workdir, page, workers=options.workers)
             nginx.start()
+            replay.record(workdir / "replay.json", headers.items(), page)
+            replayed = Granian(
+                "bench.yardstick.replay:application",
+                {**env, "BENCH_REPLAY": str(workdir / "replay.json")},
+                options.workers,
+                log=log,
+            )
+            servers.append(replayed)
+            replayed.start("/")
             say(
                 f"yardstick: Masthead {masthead.origin}, yardstick {yardstick.origin}, hello "
                 f"{hello.origin}, nginx {nginx.origin} ({len(page):,} bytes page)"
             )
-            plan = scenarios(masthead, yardstick, hello, nginx, urls, paths)
+            plan = scenarios(masthead, yardstick, hello, replayed, nginx, urls, paths)
             for scenario, _ in plan:
                 for path in [*scenario.paths[:3], scenario.path, scenario.path]:
                     fetch(scenario.origin + path, scenario.headers)
