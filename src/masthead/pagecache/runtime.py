@@ -14,6 +14,8 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 from masthead.pagecache import bus as buses
 from masthead.pagecache import sitewide, trace
@@ -31,6 +33,10 @@ log = logging.getLogger(__name__)
 # looking every RELAY_INTERVAL seconds: a publisher that died leaves a row at most this long.
 RELAY_AFTER = 0.5
 RELAY_INTERVAL = 0.2
+# What the sites' part of a key is worked out with (hosts.py), read with the sites.
+HOST_SETTINGS = frozenset(
+    {"ALLOWED_HOSTS", "DEBUG", "USE_X_FORWARDED_HOST", "USE_X_FORWARDED_PORT"}
+)
 
 
 class PageCache:
@@ -224,3 +230,10 @@ def reset_for_tests() -> None:
         _cache.sites.sites = None
         if _cache.shared is not None:
             _cache.shared.clear()
+
+
+@receiver(setting_changed)
+def _host_setting_changed(*, setting, **kwargs) -> None:
+    """Tests change settings: a host is worked out again with the new ones."""
+    if setting in HOST_SETTINGS and _cache is not None:
+        _cache.sites.forget()
