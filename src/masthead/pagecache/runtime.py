@@ -55,33 +55,40 @@ class PageCache:
         self.ready = threading.Event()
         self.applied = threading.Event()  # set when there is something new to acknowledge
         self.process = ""
-        self._pid = None
+        self._started = False
         self._stopping = False
         self._start_lock = threading.Lock()
+        os.register_at_fork(after_in_child=self._forked)
 
     # The listener -------------------------------------------------------------------------
 
     def ensure_listening(self) -> None:
-        """Start this process's listener (once per process: a forked worker starts its own)."""
-        if self._pid == os.getpid():
+        """Start this process's listener, once (a forked child starts its own: `_forked`)."""
+        if self._started:
             return
         with self._start_lock:
-            if self._pid == os.getpid():
+            if self._started:
                 return
-            self._pid = os.getpid()
             self.lru.clear()
             self.inflated.clear()
-            if not self.listening:
+            if self.listening:
+                self.ready.clear()
+                self.process = acks.process_name()
+                for target, name in (
+                    (self._listen, "pagecache-listener"),
+                    (self._relay, "pagecache-relay"),
+                    (self._acknowledge, "pagecache-acks"),
+                ):
+                    threading.Thread(target=target, name=name, daemon=True).start()
+            else:
                 self.ready.set()
-                return
-            self.ready.clear()
-            self.process = acks.process_name()
-            for target, name in (
-                (self._listen, "pagecache-listener"),
-                (self._relay, "pagecache-relay"),
-                (self._acknowledge, "pagecache-acks"),
-            ):
-                threading.Thread(target=target, name=name, daemon=True).start()
+            self._started = True
+
+    def _forked(self) -> None:
+        """In a child just forked: none of the parent's threads run here, and what it cached was
+        kept current by them. (Told by the fork, not by comparing process ids at every hit.)"""
+        self._start_lock = threading.Lock()
+        self._started = False
 
     def _listen(self) -> None:
         while not self._stopping:
