@@ -126,8 +126,10 @@ def serve(entry: Entry, environ, start_response, body=Entry.body):
     the bytes (the page cache's, which keeps the identity bodies it inflated last)."""
     encoding = _encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), entry)
     headers = _prepared(entry, encoding, time.time())
-    if is_not_modified(
-        entry, environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE")
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
+    if (if_none_match is not None or if_modified_since is not None) and is_not_modified(
+        entry, if_none_match, if_modified_since
     ):
         start_response(NOT_MODIFIED, _not_modified(headers))
         return []
@@ -135,4 +137,6 @@ def serve(entry: Entry, environ, start_response, body=Entry.body):
     if environ["REQUEST_METHOD"] == "HEAD":
         return []
     stored = entry.bodies.get(encoding)
+    if stored is None:
+        stored = entry.inflated  # only ever an identity body, the one encoding not stored
     return [stored if stored is not None else body(entry, encoding)]
