@@ -63,6 +63,27 @@ def test_two_sites_keep_their_own_pages(wsgi, settings, world):
     assert wsgi.get("/").body == home.body
 
 
+def test_a_host_allowed_by_a_later_settings_change_is_cached(wsgi, settings):
+    assert wsgi.get("/", HOST="late.example").status == 400
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "late.example"]
+    assert wsgi.get("/", HOST="late.example").status == 200
+    assert wsgi.get("/", HOST="late.example").cache == "hit"
+
+
+def test_the_forwarded_host_picks_the_site_once_the_setting_says_so(wsgi, settings, world):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "world.example"]
+    Site.objects.create(hostname="world.example", port=80, root_page=world, site_name="World")
+    wsgi.get("/")
+    home = wsgi.get("/")
+    assert home.cache == "hit"
+    assert wsgi.get("/", X_FORWARDED_HOST="world.example").body == home.body  # not trusted yet
+    settings.USE_X_FORWARDED_HOST = True
+    wsgi.get("/", X_FORWARDED_HOST="world.example")
+    other = wsgi.get("/", X_FORWARDED_HOST="world.example")
+    assert other.body != home.body
+    assert wsgi.get("/", X_FORWARDED_HOST="world.example").body == other.body
+
+
 def test_the_site_picked_for_a_host_is_wagtails(world):
     Site.objects.create(hostname="world.example", port=8080, root_page=world)
     Site.objects.create(hostname="second.example", port=80, root_page=world)

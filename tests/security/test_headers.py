@@ -81,6 +81,48 @@ def test_behind_the_tls_proxy_hits_and_304s_carry_hsts_and_the_policies(https_si
         assert "Permissions-Policy" in reply.headers
 
 
+def test_one_cached_page_gets_hsts_on_secure_hits_only(https_site, settings):
+    settings.SECURE_SSL_REDIRECT = False  # plain http answered, not redirected
+    wsgi = client()
+    assert wsgi.get(REFERENCE_URL).cache == "miss"
+    for forwarded in (HTTPS, {}, HTTPS, {}):
+        hit = wsgi.get(REFERENCE_URL, **forwarded)
+        assert hit.cache == "hit"
+        assert ("Strict-Transport-Security" in hit.headers) == (forwarded == HTTPS)
+
+
+def test_a_page_cached_before_the_settings_changed_gets_the_new_policy(settings):
+    wsgi = client()
+    wsgi.get(REFERENCE_URL)
+    assert (
+        "https://embeds.example.net"
+        not in wsgi.get(REFERENCE_URL).headers["Content-Security-Policy"]
+    )
+    settings.MASTHEAD_CSP_FRAME_SRC = ["https://embeds.example.net"]
+    hit = client().get(REFERENCE_URL)  # the same cached page, through a layer built anew
+    assert hit.cache == "hit"
+    assert "https://embeds.example.net" in policy(hit)["frame-src"]
+
+
+def test_a_server_that_changes_the_headers_it_is_given_changes_no_other_answer():
+    wsgi = client()
+    wsgi.get(REFERENCE_URL)
+    inner, changed = wsgi.application, []
+
+    def changing(environ, start_response):
+        def start(status, headers, exc_info=None):
+            start_response(status, headers, exc_info)
+            headers.append(("Date", "Mon, 07 Dec 2026 12:00:00 GMT"))  # as wsgiref may
+            changed.append(headers)
+
+        return inner(environ, start)
+
+    wsgi.application = changing
+    first, second = wsgi.get(REFERENCE_URL), wsgi.get(REFERENCE_URL)
+    assert (first.cache, second.cache) == ("hit", "hit")
+    assert "Date" not in first.headers and "Date" not in second.headers
+
+
 def test_the_editor_gets_its_own_policy(https_site):
     login = client().get("/admin/login/", **HTTPS)
     assert login.status == 200

@@ -35,10 +35,25 @@ class SiteKeys:
     def __init__(self) -> None:
         self.sites: tuple[SiteRow, ...] | None = None
         self.loaded_seq = -1
+        self.checked = -1  # the invalidation state's generation when they were last current
         self.remembered: dict[tuple, str] = {}
+        self.forwarded_host = False  # USE_X_FORWARDED_HOST, read with the sites
 
     def current(self) -> bool:
-        return self.sites is not None and state.is_fresh(self.loaded_seq, (deps.SITE,))
+        if self.sites is None:
+            return False
+        generation = state.generation
+        if self.checked == generation:
+            return True
+        if state.is_fresh(self.loaded_seq, (deps.SITE,)):
+            self.checked = generation
+            return True
+        return False
+
+    def forget(self) -> None:
+        """Read the sites, and the settings about hosts, again at the next request Django
+        handles (tests change the settings)."""
+        self.sites = None
 
     def refresh(self) -> None:
         """Read the sites again if a change to them came since the last read (a query)."""
@@ -48,8 +63,10 @@ class SiteKeys:
 
         seq = state.last_seq
         rows = Site.objects.values_list("pk", "hostname", "port", "is_default_site")
-        self.sites = tuple(SiteRow(*row) for row in rows)
+        self.checked = -1
+        self.forwarded_host = settings.USE_X_FORWARDED_HOST
         self.remembered = {}
+        self.sites = tuple(SiteRow(*row) for row in rows)
         self.loaded_seq = seq
 
     def key(self, environ) -> str | None:
@@ -57,7 +74,7 @@ class SiteKeys:
         Django: the host is not allowed, no site serves it, or the sites are not read yet."""
         if not self.current():
             return None
-        host = _raw_host(environ)
+        host = _raw_host(environ, self.forwarded_host)
         lookup = (host, environ.get("SERVER_PORT"), environ.get("HTTP_X_FORWARDED_PORT"))
         site = self.remembered.get(lookup)
         if site is None:
@@ -92,8 +109,8 @@ def pick_site(sites, hostname: str, port: int | None) -> SiteRow | None:
     return named[0] if len(named) == 1 else None
 
 
-def _raw_host(environ) -> str:
-    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+def _raw_host(environ, forwarded: bool) -> str:
+    if forwarded and "HTTP_X_FORWARDED_HOST" in environ:
         return environ["HTTP_X_FORWARDED_HOST"]
     if "HTTP_HOST" in environ:
         return environ["HTTP_HOST"]

@@ -74,13 +74,25 @@ def _encoding(accept_encoding: str, entry: Entry) -> str:
     return encoding
 
 
+class HitHeaders(list):
+    """The headers of every hit of one entry in one encoding until `until` (then its
+    Cache-Control counts down to the entry's expiry): one list, never changed once built, so that
+    what is made from it per request is made once as well and kept in `derived` (each maker
+    under its own key: the 304's headers here, the outer layers' merged headers there)."""
+
+    __slots__ = ("derived", "until")
+
+    def __init__(self, headers, until: float):
+        super().__init__(headers)
+        self.until = until
+        self.derived = {}
+
+
 def _prepared(entry: Entry, encoding: str, now: float) -> list[tuple[str, str]]:
     """The headers of a hit in `encoding`, built once per entry while its Cache-Control is not
     shortened by an expiry coming up."""
-    config = settings.MASTHEAD_PAGE_CACHE
-    steady = entry.expires - now > max(config["MAX_AGE"], config["S_MAXAGE"]) + 1
-    cached = entry.prepared.get(encoding) if steady else None
-    if cached is not None:
+    cached = entry.prepared.get(encoding)
+    if cached is not None and now < cached.until:
         return cached
     length = entry.identity_length if encoding == "identity" else len(entry.bodies[encoding])
     headers = [
@@ -92,9 +104,21 @@ def _prepared(entry: Entry, encoding: str, now: float) -> list[tuple[str, str]]:
     ]
     if encoding != "identity":
         headers.append(("Content-Encoding", encoding))
-    if steady:
-        entry.prepared[encoding] = headers
+    config = settings.MASTHEAD_PAGE_CACHE
+    steady_until = entry.expires - max(config["MAX_AGE"], config["S_MAXAGE"]) - 1
+    if now < steady_until:
+        headers = entry.prepared[encoding] = HitHeaders(headers, steady_until)
     return headers
+
+
+def _not_modified(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    if type(headers) is not HitHeaders:
+        return [h for h in headers if h[0].lower() in KEPT_ON_304]
+    kept = headers.derived.get(NOT_MODIFIED)
+    if kept is None:
+        kept = [h for h in headers if h[0].lower() in KEPT_ON_304]
+        kept = headers.derived[NOT_MODIFIED] = HitHeaders(kept, headers.until)
+    return kept
 
 
 def serve(entry: Entry, environ, start_response, body=Entry.body):
@@ -102,13 +126,17 @@ def serve(entry: Entry, environ, start_response, body=Entry.body):
     the bytes (the page cache's, which keeps the identity bodies it inflated last)."""
     encoding = _encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), entry)
     headers = _prepared(entry, encoding, time.time())
-    if is_not_modified(
-        entry, environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE")
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
+    if (if_none_match is not None or if_modified_since is not None) and is_not_modified(
+        entry, if_none_match, if_modified_since
     ):
-        start_response(NOT_MODIFIED, [h for h in headers if h[0].lower() in KEPT_ON_304])
+        start_response(NOT_MODIFIED, _not_modified(headers))
         return []
     start_response(entry.status, headers)
     if environ["REQUEST_METHOD"] == "HEAD":
         return []
     stored = entry.bodies.get(encoding)
+    if stored is None:
+        stored = entry.inflated  # only ever an identity body, the one encoding not stored
     return [stored if stored is not None else body(entry, encoding)]

@@ -14,6 +14,8 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 from masthead.pagecache import bus as buses
 from masthead.pagecache import sitewide, trace
@@ -31,6 +33,10 @@ log = logging.getLogger(__name__)
 # looking every RELAY_INTERVAL seconds: a publisher that died leaves a row at most this long.
 RELAY_AFTER = 0.5
 RELAY_INTERVAL = 0.2
+# What the sites' part of a key is worked out with (hosts.py), read with the sites.
+HOST_SETTINGS = frozenset(
+    {"ALLOWED_HOSTS", "DEBUG", "USE_X_FORWARDED_HOST", "USE_X_FORWARDED_PORT"}
+)
 
 
 class PageCache:
@@ -49,33 +55,40 @@ class PageCache:
         self.ready = threading.Event()
         self.applied = threading.Event()  # set when there is something new to acknowledge
         self.process = ""
-        self._pid = None
+        self._started = False
         self._stopping = False
         self._start_lock = threading.Lock()
+        os.register_at_fork(after_in_child=self._forked)
 
     # The listener -------------------------------------------------------------------------
 
     def ensure_listening(self) -> None:
-        """Start this process's listener (once per process: a forked worker starts its own)."""
-        if self._pid == os.getpid():
+        """Start this process's listener, once (a forked child starts its own: `_forked`)."""
+        if self._started:
             return
         with self._start_lock:
-            if self._pid == os.getpid():
+            if self._started:
                 return
-            self._pid = os.getpid()
             self.lru.clear()
             self.inflated.clear()
-            if not self.listening:
+            if self.listening:
+                self.ready.clear()
+                self.process = acks.process_name()
+                for target, name in (
+                    (self._listen, "pagecache-listener"),
+                    (self._relay, "pagecache-relay"),
+                    (self._acknowledge, "pagecache-acks"),
+                ):
+                    threading.Thread(target=target, name=name, daemon=True).start()
+            else:
                 self.ready.set()
-                return
-            self.ready.clear()
-            self.process = acks.process_name()
-            for target, name in (
-                (self._listen, "pagecache-listener"),
-                (self._relay, "pagecache-relay"),
-                (self._acknowledge, "pagecache-acks"),
-            ):
-                threading.Thread(target=target, name=name, daemon=True).start()
+            self._started = True
+
+    def _forked(self) -> None:
+        """In a child just forked: none of the parent's threads run here, and what it cached was
+        kept current by them. (Told by the fork, not by comparing process ids at every hit.)"""
+        self._start_lock = threading.Lock()
+        self._started = False
 
     def _listen(self) -> None:
         while not self._stopping:
@@ -224,3 +237,10 @@ def reset_for_tests() -> None:
         _cache.sites.sites = None
         if _cache.shared is not None:
             _cache.shared.clear()
+
+
+@receiver(setting_changed)
+def _host_setting_changed(*, setting, **kwargs) -> None:
+    """Tests change settings: a host is worked out again with the new ones."""
+    if setting in HOST_SETTINGS and _cache is not None:
+        _cache.sites.forget()

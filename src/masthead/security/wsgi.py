@@ -8,13 +8,44 @@ from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 
+from masthead.pagecache.http import HitHeaders
 from masthead.security import policy
+
+# Merged lists kept per page-cache hit headers: one per kind of answer (reader or editor, secure
+# or not), and a few more for settings that tests change.
+MERGED_KEPT = 8
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Added:
+    """What one kind of answer gets unless it has it. Compared by identity: the merged headers a
+    hit's headers keep for one `Added` are never taken for another's (built from other
+    settings)."""
+
+    headers: tuple[tuple[str, tuple[str, str]], ...]  # (lower-case name, header)
+
+    def merged(self, response_headers: list) -> list:
+        present = {name.lower() for name, _ in response_headers}
+        return response_headers + [header for name, header in self.headers if name not in present]
+
+    def to(self, response_headers: list) -> list:
+        """`response_headers` with the headers it lacks; worked out once per page-cache
+        entry and encoding for its hits (`HitHeaders`), copied since a server may change it."""
+        if type(response_headers) is not HitHeaders:
+            return self.merged(response_headers)
+        derived = response_headers.derived
+        merged = derived.get(self)
+        if merged is None:
+            if len(derived) >= MERGED_KEPT:
+                derived.clear()
+            merged = derived[self] = self.merged(response_headers)
+        return merged.copy()
 
 
 @dataclass(frozen=True, slots=True)
 class Headers:
-    # (is the path the editor's, is the request secure) -> ((lower-case name, header), ...)
-    added: dict[tuple[bool, bool], tuple[tuple[str, tuple[str, str]], ...]]
+    # (is the path the editor's, is the request secure) -> the headers its answers get
+    added: dict[tuple[bool, bool], Added]
     proxy_header: tuple[str, str] | None
     redirect_to: str | None
 
@@ -32,7 +63,7 @@ class Headers:
         for admin, headers in lists.items():
             for secure in (False, True):
                 chosen = [*headers, hsts] if secure and hsts else headers
-                added[admin, secure] = tuple((name.lower(), (name, v)) for name, v in chosen)
+                added[admin, secure] = Added(tuple((name.lower(), (name, v)) for name, v in chosen))
         return cls(
             added=added,
             proxy_header=settings.SECURE_PROXY_SSL_HEADER,
@@ -62,9 +93,7 @@ class SecureResponses:
         added = headers.added[admin, secure]
 
         def start(status, response_headers, exc_info=None):
-            present = {name.lower() for name, _ in response_headers}
-            missing = [header for name, header in added if name not in present]
-            return start_response(status, response_headers + missing, exc_info)
+            return start_response(status, added.to(response_headers), exc_info)
 
         return self.application(environ, start)
 
