@@ -38,19 +38,30 @@ def _live_stories(ids):
     return ArticlePage.objects.live().defer_streamfields().filter(pk__in=ids)
 
 
-# Previous and next: two ids (or one and 0, which no page has), compiled once per process.
+# Two ids (or one and 0, which no page has), compiled once per process.
 _two_live_stories = Prepared(
     lambda first, second: _live_stories([first, second]), first=int, second=int
 )
 
+# What the pager shows of previous and next: their headlines and links. A story read with
+# every column costs as much again to build as these few.
+PAGER_FIELDS = ("title", "url_path")
+_pager_stories = Prepared(
+    lambda first, second: _live_stories([first, second]).only(*PAGER_FIELDS),
+    first=int,
+    second=int,
+)
 
-def live_stories(ids) -> dict:
-    """The live stories with these ids (without their bodies), by id."""
+
+def live_stories(ids, pager=False) -> dict:
+    """The live stories with these ids (without their bodies), by id; with `pager`, at most
+    two, with only what the pager shows of them."""
     if not ids:
         return {}
     if len(ids) <= 2:
         first, second = (*ids, 0)[:2]
-        stories = _two_live_stories.run(first=first, second=second)
+        prepared = _pager_stories if pager else _two_live_stories
+        stories = prepared.run(first=first, second=second)
     else:
         stories = _live_stories(ids)
     return {story.pk: story for story in stories}
@@ -105,7 +116,8 @@ def around_story(story, section, request=None, count=LATEST_FROM_SECTION, skip=(
     # the process does not keep): a story costs as many queries in any section of any size.
     kept = {key: newest[key] for key in latest if key in newest}
     neighbours = {previous_id, following_id} - {None}
-    found = kept | live_stories(neighbours | ({*latest} - kept.keys()))
+    missing = {*latest} - kept.keys()
+    found = live_stories(neighbours | missing, pager=not missing) | kept
     return {
         "previous_story": found.get(previous_id),
         "next_story": found.get(following_id),

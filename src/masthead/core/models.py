@@ -6,6 +6,7 @@ from http import HTTPMethod
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.base import DEFERRED
 from django.urls import NoReverseMatch
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -83,6 +84,28 @@ class BasePage(OrderedPublishMixin, Page):
     def meta_description(self) -> str:
         return self.search_description or ""
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Django's, without what Wagtail's and modelcluster's `__init__` add for a page being
+        created (its content type, child objects passed by name): for a row read from the
+        database they only look, and the looking cost as much as setting the row's fields. A
+        page type with an `__init__` of its own gets Django's."""
+        if cls.__init__ is not _PAGE_INIT:
+            return super().from_db(db, field_names, values)
+        if len(values) != len(cls._meta.concrete_fields):
+            values_iter = iter(values)
+            values = [
+                next(values_iter) if field.attname in field_names else DEFERRED
+                for field in cls._meta.concrete_fields
+            ]
+        page = cls.__new__(cls)
+        models.Model.__init__(page, *values)
+        if "id" not in vars(page):  # deferred: Wagtail's __init__ reads it from the page's link
+            page.id = page.pk
+        page._state.adding = False
+        page._state.db = db
+        return page
+
     def get_url_parts(self, request=None):
         """Wagtail's (site id, root URL, path) for the page, without a `reverse()` for each
         (`page_path`: a story page prints some fifteen page URLs). Wagtail's own where its
@@ -118,6 +141,10 @@ class BasePage(OrderedPublishMixin, Page):
         if not covering:  # most pages: an empty queryset, evaluated already (Wagtail iterates it)
             return _no_restrictions()
         return PageViewRestriction.objects.filter(pk__in=covering)
+
+
+# The `__init__` every page type inherits (Wagtail's), unless one has its own.
+_PAGE_INIT = Page.__init__
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ string), and must be safe to share between threads (build lists, not querysets).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +20,7 @@ from django.utils import timezone
 from masthead.pagecache import deps
 from masthead.pagecache.state import state
 
-_values: dict[str, tuple[Any, int, frozenset[str], datetime | None]] = {}
+_values: dict[str, tuple[Any, int, frozenset[str], datetime | None, Hashable]] = {}
 _lock = threading.Lock()
 
 
@@ -29,15 +29,21 @@ def sitewide(
     tags: Iterable[str],
     compute: Callable[[], Any],
     expires_at: Callable[[Any], datetime | None] | None = None,
+    version: Hashable = None,
 ) -> Any:
     """`compute()`'s value, cached in this process until one of `tags` (or of the tags that
     `compute` recorded itself) is invalidated, or the moment `expires_at(value)` gives (or that
     `compute` recorded) has passed. All of it is recorded as dependencies of the response being
-    rendered."""
+    rendered.
+
+    `version` names what the value was computed from where that varies under one name (the
+    stories a list shows): a value kept for another version is computed again and replaces it,
+    so that a name keeps one value."""
     cached = _values.get(name)
     if cached is not None:
-        value, seq, all_tags, until = cached
-        if state.is_fresh(seq, all_tags) and (until is None or until > timezone.now()):
+        value, seq, all_tags, until, kept_version = cached
+        fresh = state.is_fresh(seq, all_tags) and (until is None or until > timezone.now())
+        if fresh and kept_version == version:
             deps.record(*all_tags)
             deps.record_expiry(until)
             return value
@@ -53,7 +59,7 @@ def sitewide(
         until = recording.expires_at
     all_tags = frozenset(tags) | recording.tags
     with _lock:
-        _values[name] = (value, seq, all_tags, until)
+        _values[name] = (value, seq, all_tags, until, version)
     deps.record(*all_tags)
     deps.record_expiry(until)
     return value

@@ -6,11 +6,14 @@ from django.urls import get_script_prefix
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from masthead.articles.queries import sort_key
 from masthead.core.sites import current_site
+from masthead.pagecache import deps
 from masthead.pagecache.sitewide import sitewide
 from masthead.reader import context_processors
 
 SITE_NAV = "includes/site_nav.html"
+LATEST_FROM = "includes/latest_from.html"
 
 
 def _current_marks(context) -> tuple:
@@ -52,3 +55,35 @@ def site_nav(context) -> Markup:
         return context.environment.get_template(SITE_NAV).render(variables)
 
     return Markup(sitewide(name, (), render))  # noqa: S704 (the template's own escaped output)
+
+
+@pass_context
+def latest_from(context) -> Markup:
+    """A story page's "Latest from <section>" (includes/latest_from.html), rendered once for
+    each list of stories it shows, until the section, its list or one of them changes. Every
+    story older than the list shows the same list; a story in it (or newer) is left out of its
+    own list, so its list is kept under its own name, as each way the page marks the nav is."""
+    stories = context.get("latest_from_section") or ()
+    section = context.get("section")
+    if not stories or section is None:
+        return Markup("")
+    page = context.get("page")
+    shown = tuple(story.pk for story in stories)
+    in_list = page is not None and page.pk is not None and sort_key(page) > sort_key(stories[-1])
+    site = current_site(context.get("request"))
+    name = (
+        f"latest-from-{site.pk if site else None}-{get_script_prefix()}-{section.pk}"
+        f"-{page.pk if in_list else None}"
+    )
+    tags = {
+        deps.page_tag(section.pk),
+        deps.section_list_tag(section.pk),
+        deps.RESTRICTIONS,
+        *(deps.page_tag(pk) for pk in shown),
+    }
+
+    def render() -> str:
+        return context.environment.get_template(LATEST_FROM).render(context.get_all())
+
+    html = sitewide(name, tags, render, version=shown)
+    return Markup(html)  # noqa: S704 (the template's own escaped output)

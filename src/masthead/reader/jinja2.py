@@ -8,7 +8,7 @@ from masthead.articles.text import credit_separator, cut_words, first_words
 from masthead.core.dates import is_today, iso_datetime, news_date, next_midnight
 from masthead.core.links import site_url, static_url
 from masthead.pagecache import deps
-from masthead.reader.fragments import site_nav
+from masthead.reader.fragments import latest_from, site_nav
 from masthead.seo.builders import head_meta
 from masthead.seo.head import html_lang
 
@@ -88,6 +88,7 @@ def environment(**options) -> Environment:
         html_lang=html_lang,
         body_block=body_block,
         site_nav=site_nav,
+        latest_from=latest_from,
     )
     env.filters.update(
         long_date=long_date,
