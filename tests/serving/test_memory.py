@@ -1,11 +1,13 @@
 """A server worker's memory (docs/deployment.md, "Memory"): what it frees goes back to the
-system, and it does not load what only the admin's importer or a search needs."""
+system, and it does not load what only the admin's importer, a search or PostgreSQL needs."""
 
 import json
 import os
 import subprocess
+import sys
 
 import pytest
+from django.conf import settings as django_settings
 
 from masthead.serving import memory
 from tests.test_commands import BIN, bare_env
@@ -66,21 +68,22 @@ def test_trimming_can_be_turned_off(monkeypatch):
 READER_PROCESS = """
 import json, os, sys
 os.environ["DJANGO_SETTINGS_MODULE"] = "masthead.settings"
-from masthead.wsgi import application
+from masthead.serving.server import load_application
+load_application("masthead.wsgi:application")
 from django.test import Client
 client = Client()
 client.cookies["sessionid"] = "reader"
 statuses = [client.get(path).status_code for path in ("/", "/feed/", "/sitemap.xml")]
-print(json.dumps({"statuses": statuses, "modules": sorted(sys.modules)}))
+loaded = sorted(name for name, module in sys.modules.items() if module is not None)
+print(json.dumps({"statuses": statuses, "modules": loaded}))
 """
 
 
-@pytest.mark.process
-def test_a_process_that_serves_readers_loads_no_importer_and_no_stemmer(tmp_path):
-    """The WordPress importer (with its HTML sanitiser) and Snowball's thirty stemmers were
-    loaded by every server process at start: some 5 MB that only the worker's import and a
-    search use."""
-    env = bare_env(tmp_path, PYTHONPATH=os.environ.get("PYTHONPATH", ""))
+@pytest.fixture(scope="module")
+def reader_process(tmp_path_factory):
+    """What a server worker (on SQLite) answers and has loaded after a few reader pages."""
+    home = tmp_path_factory.mktemp("reader")
+    env = bare_env(home, PYTHONPATH=os.environ.get("PYTHONPATH", ""))
     subprocess.run(
         [str(BIN / "masthead"), "migrate", "--noinput", "-v", "0"],
         env=env,
@@ -96,8 +99,34 @@ def test_a_process_that_serves_readers_loads_no_importer_and_no_stemmer(tmp_path
         timeout=600,
     )
     found = json.loads(answer.stdout.strip().splitlines()[-1])
-    assert found["statuses"] == [200, 200, 200]
-    modules = set(found["modules"])
+    return found["statuses"], set(found["modules"])
+
+
+@pytest.mark.process
+def test_a_process_that_serves_readers_loads_no_importer_and_no_stemmer(reader_process):
+    """The WordPress importer (with its HTML sanitiser) and Snowball's thirty stemmers were
+    loaded by every server process at start: some 5 MB that only the worker's import and a
+    search use."""
+    statuses, modules = reader_process
+    assert statuses == [200, 200, 200]
     assert "masthead.wordpress.admin_views" in modules, "the admin's URLs are loaded"
     loaded = {"snowballstemmer", "nh3", "masthead.wordpress.importer"} & modules
     assert not loaded
+
+
+@pytest.mark.process
+def test_a_worker_on_sqlite_loads_no_postgresql_driver(reader_process):
+    """Django REST framework's probe for `django.contrib.postgres` loaded psycopg, libpq and
+    their OpenSSL into every server worker: some 9 MB that only a PostgreSQL database uses."""
+    statuses, modules = reader_process
+    assert statuses == [200, 200, 200]
+    assert "rest_framework.compat" in modules, "what probes for the driver is loaded"
+    assert "psycopg" not in modules
+
+
+def test_a_worker_on_postgresql_keeps_its_driver(monkeypatch):
+    postgresql = {"default": {"ENGINE": "django.db.backends.postgresql"}}
+    monkeypatch.setattr(django_settings, "DATABASES", postgresql)
+    monkeypatch.delitem(sys.modules, "psycopg", raising=False)
+    assert memory.without_postgres_driver() is False
+    assert sys.modules.get("psycopg", "absent") is not None

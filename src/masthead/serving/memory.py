@@ -7,6 +7,8 @@ what is at the top of a heap, so the pages freed in the middle stay resident. `m
 returns every whole free page of every heap (arena) to the system. A thread of each worker
 calls it every `TRIM_INTERVAL` seconds; it costs about a millisecond. Elsewhere than glibc
 (musl, macOS) there is no such call and nothing is done. `MASTHEAD_MALLOC_TRIM=0` turns it off.
+
+A worker on SQLite does not load the PostgreSQL driver (`without_postgres_driver`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import sys
 import threading
 
 log = logging.getLogger(__name__)
@@ -50,3 +53,24 @@ def start_trimming(interval: float = TRIM_INTERVAL) -> threading.Thread | None:
     thread.stop = stop  # type: ignore[attr-defined]  (for tests)
     thread.start()
     return thread
+
+
+POSTGRES_DRIVERS = ("psycopg", "psycopg2")
+
+
+def without_postgres_driver() -> bool:
+    """When no database is PostgreSQL, make its driver unimportable in this process; True if so.
+
+    Django REST framework, which Wagtail's admin API loads at start, probes for
+    `django.contrib.postgres` (and so psycopg, libpq and their own OpenSSL): some 9 MB of a
+    server worker that only a PostgreSQL database uses. A module that is None in sys.modules
+    raises ImportError on import, which the probe expects when psycopg is not installed.
+    """
+    from django.conf import settings
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
+    if any("postgresql" in database["ENGINE"] for database in settings.DATABASES.values()):
+        return False
+    for name in POSTGRES_DRIVERS:
+        sys.modules.setdefault(name, None)
+    return True

@@ -42,7 +42,9 @@ def exec_server(argv: list[str], env: dict[str, str]) -> None:
 
 def load_application(target: str):
     """Called in each worker, after the fork."""
-    from masthead.serving.memory import start_trimming
+    from masthead.serving.memory import start_trimming, without_postgres_driver
+
+    without_postgres_driver()
     from masthead.wsgi import application
 
     start_trimming()

@@ -264,7 +264,7 @@ CACHES = {
         }
         if REDIS_URL
         else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "masthead.pagecache.filestore.FileStore",
             "LOCATION": str(MASTHEAD_HOME / "cache" / "pages"),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
