@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
+from masthead.articles import archive
 from masthead.articles.models import ArticleByline, ArticleTag, Correction
 from tests.factories import (
     ArticlePageFactory,
@@ -74,6 +75,7 @@ def build_newsroom(home, stories: int) -> dict:
     tag = Tag.objects.create(name="Busy tag", slug="busy-tag")
     ArticleTag.objects.bulk_create(ArticleTag(content_object=page, tag=tag) for page in pages)
     ArticleByline.objects.bulk_create(ArticleByline(page=page, person=author) for page in pages)
+    archive.fill()  # the bulk writes above bypass the signals that keep the totals current
     article, corrected = middle_stories(pages, section, 2)
     [nested_article] = middle_stories(pages, nested, 1)
     Correction.objects.create(page=corrected, text="An earlier version misspelt a name.")

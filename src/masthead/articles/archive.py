@@ -214,6 +214,14 @@ def _rows(root: Page, kind: str):
     )
 
 
+def list_count(kind: str, ref: int) -> int:
+    """How many public stories the list of `kind` and `ref` holds (a section with its
+    subsections, a tag, a person), over every site: one stored row a site, kept in the
+    transaction of each change that shows or hides a story, not a count over the stories."""
+    rows = ArchiveTotal.objects.filter(kind=kind, ref=ref).values_list("count", flat=True)
+    return sum(rows)
+
+
 def totals(root: Page, kind: str) -> dict[int, tuple[int, datetime]]:
     """{ref: (count, lastmod)} of the lists of `kind` on the site whose root is `root`."""
     return {ref: (count, lastmod) for ref, count, lastmod in _rows(root, kind)}

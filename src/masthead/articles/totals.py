@@ -38,6 +38,8 @@ class ArchiveTotal(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["root", "kind", "ref"], name="archive_total_list")
         ]
+        # A list's total over every site (`archive.list_count`: a listing's count).
+        indexes = [models.Index(fields=["kind", "ref"], name="archive_total_kind_ref")]
 
     def __str__(self):
         return f"{self.kind} {self.ref}: {self.count}"
