@@ -30,8 +30,11 @@ def listings(home):
     return {"urls": ["/world/", "/tags/floods/", "/authors/nadia-khan/"], "stories": stories}
 
 
+HEADLINES = "//main//ol/li//*[self::h2 or self::h3]"  # author pages list under an h2 of their own
+
+
 def titles(client, url) -> list[str]:
-    return [visible_text(h) for h in parse(client.get(url)).xpath("//main//ol/li//*[self::h2 or self::h3]")]
+    return [visible_text(h) for h in parse(client.get(url)).xpath(HEADLINES)]
 
 
 def test_the_last_page_follows_a_withdrawal_and_a_new_story(client, listings):
