@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import defaultdict
-from typing import NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
@@ -50,19 +49,15 @@ class PostBatches:
         self.outcome = outcome
         self.batch_size = batch_size
         self.items: list[wxr.Item] = []
-        self.built: dict[int, Built] = {}  # WordPress ID -> its story, read ahead
         self.tags: dict[str, object] = {}  # name -> Tag, over the batches written
 
-    def add(self, item: wxr.Item, built: Built | None = None) -> None:
+    def add(self, item: wxr.Item) -> None:
         self.items.append(item)
-        if built is not None:
-            self.built[item.wp_id] = built
         if len(self.items) >= self.batch_size:
             self.flush()
 
     def flush(self) -> None:
         items, self.items = self.items, []
-        built, self.built = self.built, {}
         if not items:
             return
         known = set(
@@ -71,14 +66,14 @@ class PostBatches:
             ).values_list("wp_id", flat=True)
         )
         fresh = [i for i in items if i.wp_id not in known and goes_live_now(i, self.context)]
-        done = self.write(fresh, built) if fresh else set()
+        done = self.write(fresh) if fresh else set()
         for item in items:
             if item.wp_id not in done:
                 careful(item, self.context, self.outcome)
 
-    def write(self, fresh: list[wxr.Item], built: dict[int, Built]) -> set[int]:
+    def write(self, fresh: list[wxr.Item]) -> set[int]:
         """The WordPress IDs written in bulk: all of `fresh`, or none if the batch failed."""
-        batch = Batch(self.context, fresh, self.tags, built)
+        batch = Batch(self.context, fresh, self.tags)
         try:
             with transaction.atomic(), bulk.collections_per_batch(), text.texts_kept():
                 written = batch.write()
@@ -126,51 +121,18 @@ def refresh_sections(context) -> None:
         section.numchild = counts.get(section.pk, section.numchild)
 
 
-class Built(NamedTuple):
-    """A new live story as far as it is made without the database (`build()`)."""
-
-    story: ArticlePage
-    section: Page
-    notes: list[str]
-    tag_names: list[str]
-
-
-def build(item: wxr.Item, context: stories.Context) -> Built:
-    """What `stories.import_post` would fill in for `item`, but the tags (they may need a row)
-    and the batch's times: no query, so the export's reading thread does it (`ahead.py`)."""
-    published_at, date_note = dates.publication_date(
-        item.post_date_gmt, item.post_date, context.zone
-    )
-    section, extra_tags = stories.section_of(item, context)
-    conversion = body.convert(item.content, lambda ref: stories.find_image(ref, context))
-    notes = ([date_note] if date_note else []) + sorted(set(conversion.notes))
-    story = ArticlePage(live=True, has_unpublished_changes=False)
-    stories.fill(story, item, context, conversion.blocks, published_at, section)
-    story.draft_title = story.title
-    story.locale_id = section.locale_id
-    story.translation_key = uuid.uuid4()
-    story.numchild = 0
-    person = context.people.get(item.creator)
-    if person is None and item.creator:
-        notes.append(f"unknown author {item.creator!r}: no byline")
-    story.bylines.set([ArticleByline(person=person)] if person else [])
-    names = [name for domain, _slug, name in item.terms if domain == "post_tag"] + extra_tags
-    return Built(story, section, notes, names)
-
-
 class Batch:
     """One transaction's worth of new live stories."""
 
-    def __init__(self, context, items: list[wxr.Item], tags: dict | None = None, built=None):
+    def __init__(self, context, items: list[wxr.Item], tags: dict | None = None):
         self.context = context
         self.items = items
-        self.built: dict[int, Built] = built or {}
         self.now = timezone.now()
         self.tags: dict[str, object] = {} if tags is None else tags
         self.urls: list[tuple[str, str, str]] = []  # the report's (old path, kind, note)
 
     def write(self) -> list[tuple[wxr.Item, list[str]]]:
-        built = [(item, *self.story(item, self.built.get(item.wp_id))) for item in self.items]
+        built = [(item, *self.story(item)) for item in self.items]
         self.place([(story, section, item) for item, story, section, _notes in built])
         pages = [story for _item, story, _section, _notes in built]
         revisions = bulk.write_stories(pages, edited=True)
@@ -192,12 +154,28 @@ class Batch:
         )
         return [(item, notes) for item, _story, _section, notes in built]
 
-    def story(self, item: wxr.Item, built: Built | None = None):
-        """The story `stories.import_post` would fill in for `item`, unsaved: `built` (read
-        ahead, `build()`) or built now, with its tags and this batch's times."""
-        story, section, notes, tag_names = built or build(item, self.context)
+    def story(self, item: wxr.Item):
+        """The story `stories.import_post` would fill in for `item`, unsaved."""
+        context = self.context
+        published_at, date_note = dates.publication_date(
+            item.post_date_gmt, item.post_date, context.zone
+        )
+        section, extra_tags = stories.section_of(item, context)
+        conversion = body.convert(item.content, lambda ref: stories.find_image(ref, context))
+        notes = ([date_note] if date_note else []) + sorted(set(conversion.notes))
+        story = ArticlePage(live=True, has_unpublished_changes=False)
+        stories.fill(story, item, context, conversion.blocks, published_at, section)
+        story.draft_title = story.title
         story.last_published_at = story.latest_revision_created_at = self.now
-        tags = {tag.pk: tag for tag in map(self.tag, tag_names) if tag is not None}
+        story.locale_id = section.locale_id
+        story.translation_key = uuid.uuid4()
+        story.numchild = 0
+        person = context.people.get(item.creator)
+        if person is None and item.creator:
+            notes.append(f"unknown author {item.creator!r}: no byline")
+        story.bylines.set([ArticleByline(person=person)] if person else [])
+        names = [name for domain, _slug, name in item.terms if domain == "post_tag"] + extra_tags
+        tags = {tag.pk: tag for tag in map(self.tag, names) if tag is not None}
         story.tagged_items.set([ArticleTag(tag=tag) for tag in tags.values()])
         return story, section, notes
 

@@ -21,14 +21,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Site
 
-from masthead.articles.models import ArticlePage
 from masthead.sections.models import HomePage
 from masthead.wordpress import (
-    ahead,
     batches,
     bulkmedia,
     bulkurls,
@@ -206,9 +203,7 @@ def _posts(options, context, outcome: Outcome, tick, gathered: _Gathered) -> Non
     """Pass 3: posts and the rest. An ID seen twice in one export: the first item is kept."""
     seen: set[tuple[str, int]] = set()
     posts = batches.PostBatches(context, outcome, options.batch_size)
-    records = wxr.records(options.path, wanted=lambda post_type: not _is_attachment(post_type))
-    prepare = _builder(options, context)
-    for record, built in ahead.read_ahead(records, prepare, options.batch_size):
+    for record in wxr.records(options.path, wanted=lambda post_type: not _is_attachment(post_type)):
         if not isinstance(record, wxr.Item):
             continue
         gathered.done += 1
@@ -231,34 +226,10 @@ def _posts(options, context, outcome: Outcome, tick, gathered: _Gathered) -> Non
                 gathered.links.append(link)
             continue
         if options.batch_size > 1 and _importable_post(record):
-            posts.add(record, built)
+            posts.add(record)
             continue
         _item(record, context, outcome)
     posts.flush()
-
-
-def _builder(options: Options, context):
-    """What the reading thread does for each record: a new live post's story, built."""
-    if options.batch_size <= 1:
-        return lambda record: None
-    known = set(
-        ImportedObject.objects.filter(site_url=context.site_url, kind="post").values_list(
-            "wp_id", flat=True
-        )
-    )  # built again would be built in vain (a rerun); the batch asks the database again anyway
-    ContentType.objects.get_for_model(ArticlePage)  # a new story's, cached before the thread asks
-
-    def build(record):
-        if (
-            isinstance(record, wxr.Item)
-            and _importable_post(record)
-            and record.wp_id not in known
-            and batches.goes_live_now(record, context)
-        ):
-            return batches.build(record, context)
-        return None
-
-    return build
 
 
 def _is_attachment(post_type: str) -> bool:
