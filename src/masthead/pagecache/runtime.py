@@ -234,7 +234,7 @@ def reset_for_tests() -> None:
     if _cache is not None:
         _cache.lru.clear()
         _cache.inflated.clear()
-        _cache.sites.sites = None
+        _cache.sites.forget()
         if _cache.shared is not None:
             _cache.shared.clear()
 

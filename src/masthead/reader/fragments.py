@@ -37,14 +37,19 @@ def _current_marks(context) -> tuple:
     )
 
 
+def _where(context) -> str:
+    """What a fragment's HTML depends on beyond its own marks: the site its links are on, and
+    the script prefix in front of them."""
+    site = current_site(context.get("request"))
+    return f"{site.pk if site else None}-{get_script_prefix()}"
+
+
 @pass_context
 def site_nav(context) -> Markup:
     """The header's navigation (includes/site_nav.html), rendered once for each site and each
     way it marks the page's place (aria-current), until its menus or sections change."""
     request = context.get("request")
-    site = current_site(request)
-    marks = _current_marks(context)
-    name = f"site-nav-{site.pk if site else None}-{get_script_prefix()}-{marks}"
+    name = f"site-nav-{_where(context)}-{_current_marks(context)}"
 
     def render() -> str:
         variables = dict(context.get_all())
@@ -70,11 +75,7 @@ def latest_from(context) -> Markup:
     page = context.get("page")
     shown = tuple(story.pk for story in stories)
     in_list = page is not None and page.pk is not None and sort_key(page) > sort_key(stories[-1])
-    site = current_site(context.get("request"))
-    name = (
-        f"latest-from-{site.pk if site else None}-{get_script_prefix()}-{section.pk}"
-        f"-{page.pk if in_list else None}"
-    )
+    name = f"latest-from-{_where(context)}-{section.pk}-{page.pk if in_list else None}"
     tags = {
         deps.page_tag(section.pk),
         deps.section_list_tag(section.pk),
