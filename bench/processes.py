@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -42,7 +43,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(url: str, seconds: float = 120.0) -> None:
+class ServerExited(RuntimeError):
+    """A server the bench started ended before it answered."""
+
+
+def wait_for(url: str, seconds: float = 120.0, process: subprocess.Popen | None = None) -> None:
+    """Until `url` answers; with `process`, stop waiting as soon as that process has ended."""
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -50,9 +56,21 @@ def wait_for(url: str, seconds: float = 120.0) -> None:
                 response.read()
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
+            if process is not None and process.poll() is not None:
+                raise ServerExited(
+                    f"{process.args[0]} ended with status {process.returncode} "
+                    f"before {url} answered"
+                ) from None
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.3)
+
+
+def _tail(output, size: int = 2000) -> str:
+    """The end of what a server wrote to `output` (a file open for reading and writing)."""
+    output.seek(0, os.SEEK_END)
+    output.seek(max(0, output.tell() - size))
+    return output.read().decode(errors="replace").strip()
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -90,7 +108,7 @@ class Nginx:
         self.process = subprocess.Popen(  # noqa: S603 (nginx, with our config)
             [*command, "-g", "daemon off;"], stderr=subprocess.DEVNULL
         )
-        wait_for(self.origin + "/page.html", 20)
+        wait_for(self.origin + "/page.html", 20, self.process)
 
     def stop(self) -> None:
         if self.process is not None:
@@ -123,11 +141,16 @@ class MastheadServer:
         env = masthead_env(self.home, MASTHEAD_BASE_URL=self.origin, **self.extra_env)
         command = [masthead_command(), "serve", "--port", str(self.port)]
         command += ["--workers", str(self.workers)]
-        output = self.log.open("ab") if self.log else subprocess.DEVNULL
-        self.process = subprocess.Popen(  # noqa: S603 (our own command)
-            command, env=env, stdout=output, stderr=subprocess.STDOUT
-        )
-        wait_for(self.origin + "/robots.txt", 300)
+        # What the server says goes to the log, else to a file kept until it answers: a server
+        # that will not start (an unmigrated home) says why, at once, not after the wait.
+        with self.log.open("a+b") if self.log else tempfile.TemporaryFile() as output:
+            self.process = subprocess.Popen(  # noqa: S603 (our own command)
+                command, env=env, stdout=output, stderr=subprocess.STDOUT
+            )
+            try:
+                wait_for(self.origin + "/robots.txt", 300, self.process)
+            except ServerExited as exited:
+                raise ServerExited(f"{exited}:\n{_tail(output)}") from None
 
     def worker_pids(self) -> list[int]:
         """The server's worker processes: its descendants (granian forks them)."""

@@ -69,7 +69,7 @@ class Serve(MastheadServer):
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        wait_for(self.origin + "/robots.txt", 300)
+        wait_for(self.origin + "/robots.txt", 300, self.process)
 
     def alive(self) -> bool:
         return self.process.poll() is None

@@ -79,7 +79,7 @@ class Granian(MastheadServer):
             [*command, self.target], env=self.env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT
         )
         try:
-            wait_for(self.origin + self.probe, 120)
+            wait_for(self.origin + self.probe, 120, self.process)
         except Exception:
             self.stop()  # a server that never answered is not left behind
             raise
