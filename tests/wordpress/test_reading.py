@@ -71,6 +71,30 @@ def test_a_dtd_or_entity_is_refused(tmp_path):
         wxr.survey(bomb)
 
 
+def test_each_item_is_placed_at_the_line_its_start_tag_is_on():
+    # (What a skipped item's reason names, "the export has ID 1 twice (line 102)": it said
+    # "line 0" for every item.)
+    export = shared("wagtail-wordpress-import__post_meta.xml")
+    lines = export.read_text(encoding="utf-8").splitlines()
+    starts = [number for number, text in enumerate(lines, 1) if text.strip() == "<item>"]
+    items = [record for record in wxr.records(export) if isinstance(record, wxr.Item)]
+    assert len(starts) == 5
+    assert [item.line for item in items] == starts
+
+
+def test_what_rss_holds_beside_its_channel_is_passed_over(tmp_path):
+    export = tmp_path / "extra.xml"
+    export.write_text(
+        '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>\n'
+        "<wp:wxr_version>1.2</wp:wxr_version>\n"
+        "<item><title>Kept</title><wp:post_id>7</wp:post_id><wp:post_type>post</wp:post_type>"
+        "</item>\n</channel><extra><note>not the channel's</note></extra></rss>\n"
+    )
+    assert wxr.survey(export).counts["item:post"] == 1
+    items = [record for record in wxr.records(export) if isinstance(record, wxr.Item)]
+    assert [(item.wp_id, item.line) for item in items] == [(7, 4)]
+
+
 def test_our_fixture_counts():
     survey = wxr.survey(FIXTURES / "newsroom.xml")
     assert survey.counts["item:post"] == 8
