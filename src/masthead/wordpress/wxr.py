@@ -14,10 +14,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from xml.etree.ElementTree import ParseError, TreeBuilder
+from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser
+
+from masthead.wordpress.xmlstream import ChannelStream
 
 KNOWN_VERSIONS = {"1.0", "1.1", "1.2"}
 WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/(\d+\.\d+)/$")
@@ -270,7 +271,7 @@ def records(
 
 
 def _records(path, wanted, passed) -> Iterator[object]:
-    stream = _ChannelStream(path)
+    stream = ChannelStream(path)
     channel, sent = Channel(), False
     for element, line in stream:
         name = short_name(element.tag)
@@ -292,76 +293,6 @@ def _records(path, wanted, passed) -> Iterator[object]:
             yield _term(element, name)
     if not sent and stream.found_channel:
         yield channel
-
-
-class _ChannelStream:
-    """Each complete child of <rss><channel>, with the line it starts on; cleared after use.
-
-    The file is read a block at a time by defusedxml's parser (no DTD, no entities), whose
-    builder is told of each element as expat reaches it: so an element's line is expat's own,
-    exact, where an iterparse() only knows the line of the block it has read up to."""
-
-    BLOCK = 64 * 1024
-
-    def __init__(self, path):
-        self.path = path
-        self.found_channel = False
-
-    def __iter__(self):
-        builder = _LineBuilder(self)
-        parser = DefusedXMLParser(
-            target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True
-        )
-        builder.expat = parser.parser
-        with open(self.path, "rb") as source:
-            while block := source.read(self.BLOCK):
-                parser.feed(block)
-                yield from builder.take()
-            parser.close()
-        yield from builder.take()
-
-
-class _LineBuilder:
-    """An ElementTree builder that keeps the children of <rss><channel> as they end, each with
-    the line its start tag is on (`take` hands them over and removes them from the tree)."""
-
-    def __init__(self, stream: _ChannelStream):
-        self.stream, self.expat = stream, None
-        self.tree = TreeBuilder()
-        self.data = self.tree.data  # text goes straight to the builder
-        self.depth, self.root, self.channel, self.in_channel = 0, "", None, False
-        self.line = 0
-        self.ended: list[tuple[object, int]] = []
-
-    def start(self, tag, attributes):
-        element = self.tree.start(tag, attributes)
-        self.depth += 1
-        if self.depth == 1:
-            self.root = short_name(tag)
-        elif self.depth == 2 and self.root == "rss" and short_name(tag) == "channel":
-            self.channel, self.in_channel = element, True
-            self.stream.found_channel = True
-        elif self.depth == 3:
-            self.line = self.expat.CurrentLineNumber
-        return element
-
-    def end(self, tag):
-        element = self.tree.end(tag)
-        self.depth -= 1
-        if self.depth == 2 and self.in_channel:
-            self.ended.append((element, self.line))
-        elif self.depth == 1:
-            self.in_channel = False  # (what <rss> holds beside its <channel> is not read)
-        return element
-
-    def close(self):
-        return self.tree.close()
-
-    def take(self) -> Iterator[tuple[object, int]]:
-        ended, self.ended = self.ended, []
-        for element, line in ended:
-            yield element, line
-            self.channel.remove(element)
 
 
 def survey(path) -> Survey:
