@@ -172,6 +172,23 @@ def test_a_dry_run_writes_nothing(home, uploads):
     assert not ImportedObject.objects.exists() and not Redirect.objects.exists()
 
 
+def test_a_dry_run_of_an_edited_export_names_each_update_and_what_changed(home, uploads, tmp_path):
+    run(FIXTURES / "newsroom.xml", "--uploads", str(uploads))
+    edited = tmp_path / "edited.xml"
+    edited.write_text(
+        (FIXTURES / "newsroom.xml")
+        .read_text()
+        .replace("Council votes on budget", "Council passes budget")
+    )
+    output = run(edited, "--uploads", str(uploads), "--dry-run")
+    assert "post: 1 updated, 7 unchanged" in output
+    updates = [line.strip() for line in output.splitlines() if line.strip().startswith("updated:")]
+    assert updates == [
+        "updated: post 104 (Council passes budget): changed in the export: headline"
+    ], output
+    assert story(104).title == "Council votes on budget"
+
+
 def test_drafts_without_a_gmt_date_take_the_local_date_in_the_time_zone(home):
     run(FIXTURES / "newsroom.xml", "--time-zone", "Asia/Karachi")
     pending = story(105)

@@ -29,7 +29,7 @@ from wagtail.models import Page
 from masthead.articles import bulk, text
 from masthead.articles.models import ArticleByline, ArticlePage, ArticleTag
 from masthead.search import index as reader_index
-from masthead.wordpress import body, bulkurls, dates, stories, taxonomy, wxr
+from masthead.wordpress import body, bulkurls, changes, dates, stories, taxonomy, wxr
 from masthead.wordpress.models import ImportedObject
 from masthead.wordpress.outcome import FAILED, IMPORTED, Outcome
 
@@ -144,11 +144,11 @@ class Batch:
                 kind="post",
                 wp_id=item.wp_id,
                 object_id=story.pk,
-                fingerprint=stories.fingerprint(item),
+                fingerprint=changes.fingerprint(item),
                 revision_id=revision.pk,
                 wp_slug=item.slug,
                 old_url=item.link,
-                data={"plan": "live", "reason": ""},
+                data={"plan": "live", "reason": "", "fields": changes.field_digests(item)},
             )
             for (item, story, _section, _notes), revision in zip(built, revisions, strict=True)
         )

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 from masthead.core.models import RESERVED_SLUGS
 from masthead.pages.models import StandardPage
-from masthead.wordpress import body, dates, oldurls, sanitise, stories, wxr
+from masthead.wordpress import body, changes, dates, oldurls, sanitise, stories, wxr
 from masthead.wordpress.models import ImportedObject
 from masthead.wordpress.outcome import IMPORTED, UPDATED, Outcome
 
@@ -49,7 +49,7 @@ def page_slug(home, item: wxr.Item, own_pk=None) -> str:
 
 def import_page(item: wxr.Item, context: stories.Context, outcome: Outcome):
     """Create or update the standard page of one WordPress page, with its mapping row."""
-    digest = stories.fingerprint(item)
+    digest = changes.fingerprint(item)
     known = ImportedObject.objects.filter(
         site_url=context.site_url, kind="page", wp_id=item.wp_id
     ).first()
@@ -68,6 +68,8 @@ def import_page(item: wxr.Item, context: stories.Context, outcome: Outcome):
     for note in sorted(set(notes)):
         outcome.warn(item.label, note)
     creating = page is None
+    # What an update changed, for the summary and the dry run (not kept with the plan's reason).
+    what_changed = "" if creating else changes.changed(known.data, item)
     with transaction.atomic():
         if page is None:
             page = StandardPage(live=False)
@@ -95,14 +97,17 @@ def import_page(item: wxr.Item, context: stories.Context, outcome: Outcome):
                 "revision_id": revision.pk,
                 "wp_slug": item.slug,
                 "old_url": item.link,
-                "data": {"plan": plan, "reason": reason, "parent": item.parent},
+                "data": {
+                    "plan": plan,
+                    "reason": reason,
+                    "parent": item.parent,
+                    "fields": changes.field_digests(item),
+                },
             },
         )
-    if item.parent:
-        reason = "; ".join(
-            filter(None, [reason, "a child page on WordPress: now directly under the front page"])
-        )
-    outcome.count("page", IMPORTED if creating else UPDATED, item.label, reason)
+    moved = "a child page on WordPress: now directly under the front page" if item.parent else ""
+    note = "; ".join(filter(None, [what_changed, reason, moved]))
+    outcome.count("page", IMPORTED if creating else UPDATED, item.label, note)
     return page
 
 

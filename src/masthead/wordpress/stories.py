@@ -3,8 +3,6 @@ SEO fields, and its place on the front page when it was sticky."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -17,6 +15,7 @@ from masthead.articles import text
 from masthead.articles.models import ArticleByline, ArticlePage
 from masthead.curation.models import Curation, FrontPagePin
 from masthead.wordpress import body, dates, oldurls, phpdata, sanitise, wxr
+from masthead.wordpress.changes import changed, field_digests, fingerprint
 from masthead.wordpress.models import ImportedObject
 from masthead.wordpress.outcome import IMPORTED, SKIPPED, UNCHANGED, UPDATED, Outcome
 
@@ -41,24 +40,6 @@ class Context:
     zone: ZoneInfo
     force: bool
     site_name: str
-
-
-def fingerprint(item: wxr.Item) -> str:
-    data = [
-        item.title,
-        item.content,
-        item.excerpt,
-        item.post_date,
-        item.post_date_gmt,
-        item.slug,
-        item.status,
-        item.password,
-        item.sticky,
-        item.creator,
-        sorted(item.terms),
-        sorted(item.meta.items()),
-    ]
-    return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
 
 
 def _meta(item: wxr.Item, keys) -> str:
@@ -166,6 +147,8 @@ def import_post(item: wxr.Item, context: Context, outcome: Outcome) -> ArticlePa
     for note in sorted(set(conversion.notes)):
         outcome.warn(item.label, note)
     creating = story is None
+    # What an update changed, for the summary and the dry run (not kept with the plan's reason).
+    what_changed = "" if creating else changed(known.data, item)
     with transaction.atomic():
         story = place(
             story,
@@ -186,10 +169,11 @@ def import_post(item: wxr.Item, context: Context, outcome: Outcome) -> ArticlePa
                 "revision_id": revision.pk,
                 "wp_slug": item.slug,
                 "old_url": item.link,
-                "data": {"plan": plan, "reason": reason},
+                "data": {"plan": plan, "reason": reason, "fields": field_digests(item)},
             },
         )
-    outcome.count("post", IMPORTED if creating else UPDATED, item.label, reason)
+    note = "; ".join(filter(None, [what_changed, reason]))
+    outcome.count("post", IMPORTED if creating else UPDATED, item.label, note)
     return story
 
 
