@@ -56,6 +56,24 @@ def collections_per_batch() -> Iterator[None]:
         gc.collect()
 
 
+# Stories a bulk load (seed-corpus, a WordPress import) writes before it has PostgreSQL read its
+# statistics again.
+ANALYZE_AFTER = 1000
+
+
+def refresh_statistics(written: int) -> bool:
+    """After a bulk load of `written` stories on PostgreSQL: `ANALYZE`, so the planner knows the
+    tables' new sizes and words at once, as pg_restore advises, rather than after autovacuum's
+    next round (or never, where it is off). Planned without them, a search for a common word
+    read every match of 100,000 stories (555 ms) instead of the newest 2,000 (40 ms). True if
+    it ran. (SQLite keeps no statistics unless asked to, and plans well without them.)"""
+    if connection.vendor != "postgresql" or written < ANALYZE_AFTER:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return True
+
+
 def prepare(page: ArticlePage) -> None:
     """Start every child relation of a new, unsaved story as an in-memory list, so serialising
     it later reads no child rows back from the database (a new story has none yet)."""

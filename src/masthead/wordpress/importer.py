@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
 
+from masthead.articles import bulk
 from masthead.sections.models import HomePage
 from masthead.wordpress import (
     batches,
@@ -39,7 +40,7 @@ from masthead.wordpress import (
     wxr,
 )
 from masthead.wordpress.models import ImportedObject
-from masthead.wordpress.outcome import FAILED, IMPORTED, SKIPPED, UNCHANGED, Outcome
+from masthead.wordpress.outcome import FAILED, IMPORTED, SKIPPED, UNCHANGED, UPDATED, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +110,9 @@ def import_export(
     finally:
         if options.fetcher is not None:
             shutil.rmtree(options.fetcher.folder, ignore_errors=True)
+    if not options.dry_run:
+        outcome = result.outcome
+        bulk.refresh_statistics(outcome.total(IMPORTED) + outcome.total(UPDATED))
     return result
 
 

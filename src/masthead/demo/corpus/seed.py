@@ -61,6 +61,7 @@ def seed_corpus(count: int, seed=None, progress=None, batch_size=BATCH_SIZE) -> 
             seeder.write_batch(dates[start : start + batch_size])
         if progress is not None:
             progress(min(count, start + batch_size))
+    bulk.refresh_statistics(count)
     seconds = time.perf_counter() - started
     return SeedResult(count, seconds, ArticlePage.objects.count())
 
