@@ -3,6 +3,8 @@
 import pytest
 
 from masthead.core.models import SiteSettings
+from masthead.core.sites import DEFAULT_NAME
+from masthead.pagecache.models import Invalidation
 from tests.factories import administrator, small_newsroom
 from tests.pages import parse, visible_text
 from tests.worlds import module_world
@@ -58,3 +60,17 @@ def test_no_link_says_only_read_more(client, pages):
     for url in pages:
         for link in parse(client.get(url)).xpath("//a"):
             assert visible_text(link).lower() not in {"read more", "more", "click here", "here"}
+
+
+def test_a_site_without_saved_settings_is_read_with_the_defaults_and_nothing_written(
+    client, site, newsroom
+):
+    SiteSettings.objects.filter(site=site).delete()
+    invalidations = Invalidation.objects.count()
+    page = parse(client.get(newsroom.story_url))
+    assert visible_text(page.xpath("//p[@class='masthead__name']")[0]) == (
+        site.site_name or DEFAULT_NAME
+    )
+    # A reader's request leaves no row, and so no invalidation of the whole site behind it.
+    assert not SiteSettings.objects.filter(site=site).exists()
+    assert Invalidation.objects.count() == invalidations

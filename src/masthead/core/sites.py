@@ -106,10 +106,13 @@ def site_root(request):
 
 
 def _load_settings(site) -> SiteSettings:
-    """The site's settings with the logo and its renditions (created if there are none yet)."""
+    """The site's settings with the logo and its renditions; the defaults, unsaved, where no
+    one has saved any yet. A reader's request writes nothing: creating the row here made the
+    first request to a new site invalidate every page of it (and, in a process with no
+    invalidation listener, left every site-wide block stale, read again on each request)."""
     queryset = SiteSettings.base_queryset().select_related("logo")
-    found, _ = queryset.prefetch_related("logo__renditions").get_or_create(site=site)
-    return found
+    found = queryset.prefetch_related("logo__renditions").filter(site=site).first()
+    return found if found is not None else SiteSettings(site=site)
 
 
 def site_settings(site) -> SiteSettings:
