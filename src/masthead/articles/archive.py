@@ -5,6 +5,9 @@ calls `follow`, `follow_under` or `add` in its own transaction: the story's old 
 from its `ArchiveMember` rows, its new ones from the story as stored, and the totals of every
 list it left or joined are counted again from the members, by the index on (root, kind, ref).
 A publish costs a few queries and the count of the lists it touches, never one over the archive.
+Each row carries the story's public date: a list's stories in order are a walk of the index on
+(kind, ref, published_at, page), which the listings (`lists.py`) and the stories around a story
+(`neighbours.py`, by the FILED lists) read.
 """
 
 from __future__ import annotations
