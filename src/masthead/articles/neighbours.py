@@ -67,6 +67,7 @@ _pager_stories = Prepared(
         ArticlePage.objects.live()
         .filter(Q(pk=_just_before(section, page, at)) | Q(pk=_just_after(section, page, at)))
         .only(*PAGER_FIELDS, "published_at")
+        .order_by()  # (two rows: told apart by their dates)
     ),
     section=int,
     page=int,
@@ -100,7 +101,7 @@ def section_newest(section) -> list:
 
 def _live_newest(section_id: int, count: int, without=()) -> list:
     ids = _newest(section_id, count, without)
-    stories = ArticlePage.objects.live().defer_streamfields().filter(pk__in=ids)
+    stories = ArticlePage.objects.live().defer_streamfields().filter(pk__in=ids).order_by()
     return sorted(stories, key=sort_key, reverse=True)
 
 
