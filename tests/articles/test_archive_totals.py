@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from masthead.articles import archive
-from masthead.articles.totals import ArchiveTotal
+from masthead.articles.totals import ArchiveMember, ArchiveTotal
 from tests.factories import (
     ArticlePageFactory,
     OrganisationFactory,
@@ -25,10 +25,18 @@ def totals() -> list[tuple]:
     return sorted(ArchiveTotal.objects.values_list("root", "kind", "ref", "count", "lastmod"))
 
 
+def members() -> list[tuple]:
+    fields = ("page_id", "root", "kind", "ref", "modified", "published_at")
+    return sorted(ArchiveMember.objects.values_list(*fields))
+
+
 def assert_as_counted_from_scratch() -> list[tuple]:
-    kept = totals()
+    """The totals, and the lists with each story's date, as kept: what a fill from nothing
+    finds."""
+    kept, kept_members = totals(), members()
     archive.fill()
     assert kept == totals()
+    assert kept_members == members()
     return kept
 
 
@@ -62,8 +70,15 @@ def kinds(rows) -> dict[str, int]:
 def test_published_stories_are_in_their_month_sections_tags_and_people(newsroom):
     rows = assert_as_counted_from_scratch()
     # 4 stories: a month each; the front page, and World for 3 of them (Asia's two), Asia,
-    # Business; two tags each; the reporter on all, the agency on two.
-    assert kinds(rows) == {"month": 4, "section": 4 + 3 + 2 + 1, "tag": 8, "person": 6}
+    # Business; the section each is filed in; two tags each; the reporter on all, the agency on
+    # two.
+    assert kinds(rows) == {
+        "month": 4,
+        "section": 4 + 3 + 2 + 1,
+        "filed": 4,
+        "tag": 8,
+        "person": 6,
+    }
 
 
 def test_unpublish_and_delete_take_a_story_out(newsroom):

@@ -187,3 +187,16 @@ def test_a_story_unpublished_from_latest_from_leaves_it_at_once(client, section)
     stories[5].unpublish()
 
     assert latest(client, stories[0]) == ["Story 5", "Story 4", "Story 3", "Story 2"]
+
+
+def test_latest_from_reads_past_more_picks_than_the_process_keeps_spare(client, section, site):
+    """The process keeps the section's sixteen newest: with thirteen of them picked for Don't
+    Miss and the story being read, "Latest from" reads the next ones from the section."""
+    curation = Curation.for_site(site)
+    curation.dont_miss_picks.all().delete()
+    stories = [story(section, h, title=f"Story {h}") for h in range(1, 19)]
+    for order, picked in enumerate(stories[5:]):
+        DontMissPick.objects.create(curation=curation, story=picked, sort_order=order)
+
+    assert latest(client, stories[2]) == ["Story 5", "Story 4", "Story 2", "Story 1"]
+    assert latest(client, stories[0]) == ["Story 5", "Story 4", "Story 3", "Story 2"]

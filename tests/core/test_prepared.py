@@ -1,6 +1,10 @@
 """Querysets compiled once per process: each run gives what the queryset gives, for its values."""
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
+from django.utils import timezone
 
 from masthead.articles.models import ArticlePage
 from masthead.core.prepared import Prepared
@@ -51,3 +55,24 @@ def test_a_value_that_is_not_one_sql_parameter_runs_as_its_queryset(home):
     assert [s.slug for s in starting.run(word="budget")] == ["budget-vote"]
     assert [s.slug for s in starting.run(word="cabinet")] == ["cabinet-reshuffle"]
     assert not starting.compiled
+
+
+def test_a_date_and_time_is_a_value_too(home):
+    section = SectionPageFactory(parent=home)
+    now = timezone.now().replace(microsecond=0)
+    stories = [
+        ArticlePageFactory(parent=section, published_at=now - timedelta(hours=hours))
+        for hours in (1, 2, 3)
+    ]
+    older_than = Prepared(
+        lambda at: ArticlePage.objects.filter(published_at__lt=at).order_by("published_at"),
+        at=datetime,
+    )
+    assert [s.pk for s in older_than.run(at=now - timedelta(minutes=90))] == [
+        stories[2].pk,
+        stories[1].pk,
+    ]
+    # The same moment in another time zone is the same value.
+    in_karachi = (now - timedelta(hours=2)).astimezone(ZoneInfo("Asia/Karachi"))
+    assert [s.pk for s in older_than.run(at=in_karachi)] == [stories[2].pk]
+    assert older_than.compiled

@@ -5,6 +5,9 @@ calls `follow`, `follow_under` or `add` in its own transaction: the story's old 
 from its `ArchiveMember` rows, its new ones from the story as stored, and the totals of every
 list it left or joined are counted again from the members, by the index on (root, kind, ref).
 A publish costs a few queries and the count of the lists it touches, never one over the archive.
+Each row carries the story's public date: a list's stories in order are a walk of the index on
+(kind, ref, published_at, page), which the listings (`lists.py`) and the stories around a story
+(`neighbours.py`, by the FILED lists) read.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from masthead.core.dates import in_newsroom
 from masthead.core.visibility import view_restrictions
 
 MONTH, SECTION, TAG, PERSON = "month", "section", "tag", "person"
+FILED = "filed"  # the section a story is filed in: its parent alone (SECTION: every one above)
 STEP = Page.steplen
 ROOT_DEPTH = 2  # the sites' roots: children of the tree's root
 ROOT_LEN = STEP * ROOT_DEPTH
@@ -52,6 +56,7 @@ def _members(stories: list[ArticlePage]) -> list[ArchiveMember]:
     for story in stories:
         refs = [(MONTH, month_ref(story.published_at))]
         refs += [(SECTION, sections[story.path[:end]]) for end in _ends(story.path)]
+        refs += [(FILED, sections[story.path[:-STEP]])]
         refs += [(TAG, tag) for tag in tags[story.pk]]
         refs += [(PERSON, person) for person in people[story.pk] | {story.credit_organisation_id}]
         members += [
@@ -61,6 +66,7 @@ def _members(stories: list[ArticlePage]) -> list[ArchiveMember]:
                 kind=kind,
                 ref=ref,
                 modified=story.modified_at.replace(microsecond=0),
+                published_at=story.published_at,
             )
             for kind, ref in refs
             if ref is not None

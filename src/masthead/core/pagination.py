@@ -11,14 +11,14 @@ index serves the count, where the listing's own filter lets the database walk it
 from functools import cached_property
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
 from django.http import Http404
 
 from masthead.pagecache import deps
 
 
 class FromNearerEndPaginator(Paginator):
-    """Django's Paginator, reading a page of an ordered queryset from whichever end is nearer."""
+    """Django's Paginator, reading a page of an ordered queryset (or of what reads like one,
+    `articles.lists.ArchiveList`) from whichever end is nearer."""
 
     def __init__(self, object_list, per_page, counted=None, **options):
         super().__init__(object_list, per_page, **options)
@@ -35,11 +35,16 @@ class FromNearerEndPaginator(Paginator):
         if self.orphans and top + self.orphans >= self.count:
             top = self.count
         items = self.object_list
-        if isinstance(items, QuerySet) and items.ordered and self.count - top < bottom:
+        if _reversible(items) and self.count - top < bottom:
             rows = list(items.reverse()[self.count - top : self.count - bottom])
             rows.reverse()
             return self._get_page(rows, number, self)
         return self._get_page(items[bottom:top], number, self)
+
+
+def _reversible(items) -> bool:
+    """An ordered queryset, or what reads like one (`articles.lists.ArchiveList`)."""
+    return getattr(items, "ordered", False) is True and callable(getattr(items, "reverse", None))
 
 
 def paginate(items, request, per_page: int, counted=None):

@@ -9,7 +9,9 @@ their `select_related` objects and annotations, that the queryset would:
     story_at = Prepared(lambda slug: ArticlePage.objects.live().filter(slug=slug)[:1])
     [story] = story_at.run(slug="pakistan-cabinet")
 
-A value that is not a string (an id) names its type: `Prepared(build, first=int)`.
+A value that is not a string (an id) names its type: `Prepared(build, first=int)`; so does a
+date and time compared with a DateTimeField (`at=datetime`), which reaches the SQL as the
+database's driver takes it (a string in UTC on SQLite).
 
 Only for querysets whose SQL does not depend on the values: each value must be one SQL
 parameter (no None, no `__in` list of another length) and nothing may be read at build time
@@ -25,10 +27,13 @@ import uuid
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from weakref import WeakKeyDictionary
 
 from django.db import connections
 from django.db.models.query import ModelIterable
+
+_MARKER_EPOCH = datetime(1901, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -82,18 +87,30 @@ class Prepared:
         """Whether its runs use the SQL compiled once (else the queryset, built each time)."""
         return self._compiled is not None
 
+    def _marker(self, name: str, place: int, token: uuid.UUID):
+        kind = self.kinds.get(name)
+        if kind is int:
+            return -(token.int >> 66) - place  # an id no row has
+        if kind is datetime:  # a moment in 1901 no story has, to the microsecond
+            return _MARKER_EPOCH + timedelta(microseconds=(token.int >> 80) + place)
+        return f"prepared-{name}-{token.hex}"
+
+    def _sql_value(self, name: str, value, alias: str):
+        """The value as the query's parameter: a date and time as the database takes it."""
+        if self.kinds.get(name) is datetime:
+            return connections[alias].ops.adapt_datetimefield_value(value)
+        return value
+
     def _compile(self, names) -> _Compiled | None:
         token = uuid.uuid4()
-        markers = {
-            name: -(token.int >> 66) - place  # an id no row has
-            if self.kinds.get(name) is int
-            else f"prepared-{name}-{token.hex}"
-            for place, name in enumerate(names)
-        }
+        markers = {name: self._marker(name, place, token) for place, name in enumerate(names)}
         queryset = self.build(**markers)
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
-        slots = {name: [i for i, p in enumerate(params) if p == m] for name, m in markers.items()}
+        sql_markers = {name: self._sql_value(name, m, queryset.db) for name, m in markers.items()}
+        slots = {
+            name: [i for i, p in enumerate(params) if p == m] for name, m in sql_markers.items()
+        }
         if not all(slots.values()):
             return None
         compiler.connection = None  # each run uses its own thread's connection
@@ -109,8 +126,9 @@ class Prepared:
             return list(self.build(**values))
         params = list(compiled.params)
         for name, places in compiled.slots.items():
+            value = self._sql_value(name, values[name], compiled.alias)
             for place in places:
-                params[place] = values[name]
+                params[place] = value
         compiler = copy(compiled.compiler)
         compiler.connection = connections[compiled.alias]
         sql, params = compiled.sql, tuple(params)
