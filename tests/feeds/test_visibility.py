@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from masthead.core.dates import in_newsroom
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, publish
 from tests.feeds.conftest import fetch, sitemap_locations, tagged_story
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +64,15 @@ def test_tags_and_authors_only_count_public_stories(client, hidden_stories):
     tags = sitemap_locations(client, "/sitemap-tags.xml")
     assert f"{settings.MASTHEAD_BASE_URL}/tags/draft-only-tag/" not in tags
     assert f"{settings.MASTHEAD_BASE_URL}/tags/shared-tag/" in tags
+
+
+def test_a_section_unpublished_or_renamed_changes_its_feed(client, hidden_stories):
+    """The section comes from the process's copy of the sections, read again on each change."""
+    section = hidden_stories["section"]
+    url = f"{section.url}feed/"
+    assert fetch(client, url).status_code == 200
+    section.title = "Renamed Desk"
+    publish(section)
+    assert "Renamed Desk" in fetch(client, url).content.decode()
+    section.unpublish()
+    assert fetch(client, url).status_code == 404

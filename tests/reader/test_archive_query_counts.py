@@ -39,7 +39,7 @@ EXPECTED = {
     "author first": 3,
     "author middle": 3,
     "author last": 3,
-    "section feed": 7,
+    "section feed": 6,
     "tag feed": 7,
     "author feed": 7,
     "feed": 6,
@@ -178,3 +178,19 @@ def test_an_authors_listing_reads_only_that_authors_stories(counts):
                 plan = [row[3] for row in cursor.fetchall()]
             scans = [step for step in plan if step.startswith("SCAN") and "subquery" not in step]
             assert not scans, (page, sql, plan)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plans")
+@pytest.mark.parametrize(
+    "page",
+    ["feed", "section feed", "tag feed", "author feed", "sitemap stories part", "news sitemap"],
+)
+def test_feeds_and_story_sitemaps_read_no_whole_table(counts, page):
+    """Each query goes by an index: looking a section up by its URL path (which has none) read
+    every page of the site, 48 ms of a section feed's 50 at 100,000 stories."""
+    for sql in counts[SIZES[1]][page]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            plan = [row[3] for row in cursor.fetchall()]
+        scans = [step for step in plan if re.match(r"SCAN (wagtailcore_page|articles_)", step)]
+        assert not scans, (page, sql, plan)

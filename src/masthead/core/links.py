@@ -1,6 +1,7 @@
 """Absolute URLs: every one comes from MASTHEAD_BASE_URL, never from the request's Host header."""
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -46,11 +47,21 @@ def page_path(relative: str) -> str:
     its site's root. A plain path is put after the served root, where the URLconf reverses
     it so (a story page prints some fifteen page URLs, most seen once by the process);
     anything else is reversed, remembered like `site_url()`."""
+    return page_paths()(relative)
+
+
+def page_paths() -> Callable[[str], str]:
+    """`page_path` under the current script prefix and URLconf, looked up once: for many
+    pages (a sitemap's)."""
     prefix, urlconf = get_script_prefix(), get_urlconf()
     root = _served_root(prefix, urlconf)
-    if root is not None and _PLAIN_PAGE_PATH.fullmatch(relative):
-        return root + relative
-    return _reverse("wagtail_serve", (relative,), (), prefix, urlconf)
+
+    def path(relative: str) -> str:
+        if root is not None and _PLAIN_PAGE_PATH.fullmatch(relative):
+            return root + relative
+        return _reverse("wagtail_serve", (relative,), (), prefix, urlconf)
+
+    return path
 
 
 @lru_cache(maxsize=16)

@@ -10,11 +10,11 @@ from django.db.models.base import DEFERRED
 from django.urls import NoReverseMatch
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from masthead.core import assembly
 from masthead.core.dates import DEFAULT_DATE_FORMAT, validate_date_format
-from masthead.core.links import page_path
+from masthead.core.links import page_paths
 from masthead.core.ordering import OrderedPublishMixin
 from masthead.core.visibility import shared_view_restrictions
 
@@ -110,19 +110,8 @@ class BasePage(OrderedPublishMixin, Page):
         """Wagtail's (site id, root URL, path) for the page, without a `reverse()` for each
         (`page_path`: a story page prints some fifteen page URLs). Wagtail's own where its
         choice needs more: a page under several sites, pages in several languages."""
-        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-            return super().get_url_parts(request)
-        roots = self._get_relevant_site_root_paths(request)
-        if not roots or any(root.site_id != roots[0].site_id for root in roots):
-            return super().get_url_parts(request)
-        site_id, root_path, root_url = roots[0][:3]
-        try:
-            path = page_path(self.url_path[len(root_path) :])
-        except NoReverseMatch:
-            return (site_id, None, None)
-        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
-            path = path.rstrip("/")
-        return (site_id, root_url, path)
+        parts = UrlParts(self._get_site_root_paths(request))(self.url_path)
+        return super().get_url_parts(request) if parts is WAGTAILS_OWN else parts
 
     def get_context(self, request, *args, **kwargs):
         """Wagtail's context and what the reader layer assembles for this page type."""
@@ -141,6 +130,45 @@ class BasePage(OrderedPublishMixin, Page):
         if not covering:  # most pages: an empty queryset, evaluated already (Wagtail iterates it)
             return _no_restrictions()
         return PageViewRestriction.objects.filter(pk__in=covering)
+
+
+# What `UrlParts` answers where only Wagtail's `get_url_parts` may decide.
+WAGTAILS_OWN = object()
+
+
+class UrlParts:
+    """`Page.get_url_parts()` of the page at a `url_path`, from the sites' root paths
+    (Wagtail's `Site.get_site_root_paths()`), with no page object and no query: (site id,
+    root URL, path), or WAGTAILS_OWN where Wagtail's choice needs more (no site, several
+    sites, several languages). The settings and the URLconf are read once, for many pages."""
+
+    def __init__(self, roots):
+        self.roots = roots
+        self.theirs = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+        self.append_slash = getattr(settings, "WAGTAIL_APPEND_SLASH", True)
+        self.page_path = page_paths()
+
+    def __call__(self, url_path: str) -> tuple | object:
+        relevant = [root for root in self.roots if url_path.startswith(root.root_path)]
+        if self.theirs or not relevant or any(r.site_id != relevant[0].site_id for r in relevant):
+            return WAGTAILS_OWN
+        site_id, root_path, root_url = relevant[0][:3]
+        try:
+            path = self.page_path(url_path[len(root_path) :])
+        except NoReverseMatch:
+            return (site_id, None, None)
+        if not self.append_slash and path != "/":
+            path = path.rstrip("/")
+        return (site_id, root_url, path)
+
+
+def site_root_paths(request) -> list:
+    """Wagtail's `Site.get_site_root_paths()`, kept on the request where pages keep it."""
+    try:
+        return request._wagtail_cached_site_root_paths
+    except AttributeError:
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        return request._wagtail_cached_site_root_paths
 
 
 # The `__init__` every page type inherits (Wagtail's), unless one has its own.

@@ -12,16 +12,17 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from masthead.articles.body_facts import off_site_html
-from masthead.articles.models import ArticleByline
+from masthead.articles.models import ArticleByline, ArticlePage
 from masthead.articles.queries import crediting, newest_first
 from masthead.core.dates import in_newsroom
 from masthead.core.links import absolute_url
 from masthead.core.tree import parent_path
-from masthead.core.visibility import public_pages
+from masthead.core.visibility import is_private
 from masthead.feeds import stories as story_data
 from masthead.pagecache import deps
 from masthead.people.models import Person
 from masthead.sections.models import SectionPage
+from masthead.sections.tree import section_tree
 
 FEED_SIZE = 20
 _SCOPES = "_masthead_feed_scopes"
@@ -123,13 +124,14 @@ def site_scope(request) -> FeedScope:
 
 
 def section_scope(request, section_path: str) -> FeedScope:
-    """A section by its URL path (e.g. "world/asia/"); its subsections' stories included."""
+    """A section by its URL path (e.g. "world/asia/"); its subsections' stories included. The
+    section comes from this process's copy of the sections, as routing finds it: `url_path`
+    has no index, and looking it up in the pages table read every page of the site."""
     root = story_data.site_root(request)
     section = None
     if root is not None:
-        sections = SectionPage.objects.live().filter(url_path=f"{root.url_path}{section_path}")
-        section = public_pages(sections, request).first()
-    if section is None:
+        section = section_tree().by_url_path.get(f"{root.url_path}{section_path}")
+    if section is None or not section.live or is_private(section.path, request):
         raise Http404(f"No section answers at /{section_path[:100]}.")
     deps.record(deps.page_tag(section.pk), deps.section_list_tag(section.pk))
     stories = story_data.site_stories(request).descendant_of(section)
@@ -175,15 +177,14 @@ SCOPE_FINDERS = {
 
 
 def feed_entries(scope: FeedScope) -> list[FeedEntry]:
-    """The newest stories in scope, ready for a feed: a fixed number of queries for any size."""
+    """The newest stories in scope, ready for a feed: a fixed number of queries for any size.
+    They are read by the ids the validators found (`stamps`): finding them again in the scope
+    would read every story of a big tag or author a second time."""
     bylines = ArticleByline.objects.select_related("person").order_by("sort_order")
     stories = list(
-        newest_first(scope.stories)
-        .defer(None)  # the body, which listings leave out
+        newest_first(ArticlePage.objects.filter(pk__in=[pk for pk, *_ in scope.stamps]))
         .select_related("lead_image", "credit_organisation")
-        .prefetch_related(Prefetch("bylines", queryset=bylines), "tags", "lead_image__renditions")[
-            :FEED_SIZE
-        ]
+        .prefetch_related(Prefetch("bylines", queryset=bylines), "tags", "lead_image__renditions")
     )
     sections = sections_of(stories)
     return [entry(story, sections.get(parent_path(story)), scope.request) for story in stories]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from masthead.articles import archive
-from masthead.articles.queries import newest_first, with_lead_images
+from masthead.articles.queries import newest_first
 from masthead.core.dates import in_newsroom, newsroom_zone
 from masthead.core.links import absolute_url
 from masthead.core.visibility import public_pages
@@ -81,14 +81,11 @@ def month_entries(request, year: int, month: int) -> list[SitemapEntry]:
     start = _month_start(year, month)
     end = _month_start(year + month // 12, month % 12 + 1)
     stories = story_data.site_stories(request).filter(published_at__gte=start, published_at__lt=end)
-    entries = []
-    for story in with_lead_images(newest_first(stories)):
-        path = story_data.story_path(story, request)
-        if path is not None:
-            image = story_data.lead_image_url(story)
-            images = (image,) if image else ()
-            entries.append(SitemapEntry(path, story_data.modified(story), images))
-    return entries
+    return [
+        SitemapEntry(row.path, row.modified, (row.image_url,) if row.image_url else ())
+        for row in story_data.story_rows(newest_first(stories), request, images=True)
+        if row.path is not None
+    ]
 
 
 def section_entries(request) -> list[SitemapEntry]:
@@ -199,25 +196,23 @@ def news_entries(request, now=None) -> list[NewsEntry]:
         published_at__gte=now - NEWS_WINDOW, published_at__lte=now
     )
     name = story_data.publication_name(request)
-    entries = []
+    language = news_language()
     deps.record(deps.SITEMAPS, deps.ALL_STORIES)
-    stories = list(newest_first(recent)[:NEWS_SITEMAP_LIMIT])
-    if stories:  # the oldest leaves the two days' window first
-        deps.record_expiry(stories[-1].published_at + NEWS_WINDOW)
-    for story in stories:
-        path = story_data.story_path(story, request)
-        if path is not None:
-            entries.append(
-                NewsEntry(
-                    location=path,
-                    lastmod=story_data.modified(story),
-                    title=story.title,
-                    publication_date=in_newsroom(story.published_at).isoformat("T", "seconds"),
-                    publication_name=name,
-                    language=news_language(),
-                )
-            )
-    return entries
+    rows = story_data.story_rows(newest_first(recent)[:NEWS_SITEMAP_LIMIT], request)
+    if rows:  # the oldest leaves the two days' window first
+        deps.record_expiry(rows[-1].published_at + NEWS_WINDOW)
+    return [
+        NewsEntry(
+            location=row.path,
+            lastmod=row.modified,
+            title=row.title,
+            publication_date=in_newsroom(row.published_at).isoformat("T", "seconds"),
+            publication_name=name,
+            language=language,
+        )
+        for row in rows
+        if row.path is not None
+    ]
 
 
 def robots_txt() -> str:

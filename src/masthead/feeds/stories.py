@@ -6,12 +6,16 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import F
+from django.db import router
+from django.db.models import F, prefetch_related_objects
 from django.db.models.functions import Coalesce, Greatest
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories
 from masthead.core.links import absolute_url
+from masthead.core.models import WAGTAILS_OWN, UrlParts, site_root_paths
 from masthead.core.sites import site_identity
 
 # The lead image as feeds and sitemaps offer it: at most 1200 pixels wide (never enlarged), JPEG.
@@ -112,3 +116,66 @@ def lead_image_url(story) -> str | None:
     if story.lead_image_id is None or story.lead_image is None:
         return None
     return absolute_url(story.lead_image.get_rendition(FEED_IMAGE_SPEC).url)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """What a sitemap's <url> says of a story, read without building the story."""
+
+    pk: int
+    path: str | None  # as `story_path`
+    title: str
+    published_at: datetime
+    modified: datetime  # as `modified`
+    image_url: str | None  # as `lead_image_url` (None unless asked for)
+
+
+_COLUMNS = ("pk", "url_path", "title", "published_at", "last_substantive_edit_at")
+
+
+def story_rows(stories, request, *, images: bool = False) -> list[StoryRow]:
+    """`stories` (dated, in their order) as rows of a few columns: one query, with the lead
+    images' own columns where `images` (and one more for their renditions, where any has
+    one). A story's path comes from its `url_path` and the sites' root paths, as its
+    `get_url_parts()` gives it; Wagtail's own, from the story, where that needs more."""
+    image_model = get_image_model()
+    image_fields = [field.attname for field in image_model._meta.concrete_fields] if images else []
+    columns = [*_COLUMNS, *(f"lead_image__{name}" for name in image_fields)]
+    rows = list(stories.values_list(*columns))
+    lead_images = _lead_images(image_model, image_fields, [row[len(_COLUMNS) :] for row in rows])
+    url_parts = UrlParts(site_root_paths(request))
+    paths, theirs = {}, []
+    for pk, url_path, *_ in rows:
+        parts = url_parts(url_path)
+        if parts is WAGTAILS_OWN:
+            theirs.append(pk)
+        else:
+            paths[pk] = parts[2] or None
+    for story in ArticlePage.objects.filter(pk__in=theirs) if theirs else ():
+        paths[story.pk] = story_path(story, request)
+    return [
+        StoryRow(
+            pk=pk,
+            path=paths[pk],
+            title=title,
+            published_at=published,
+            modified=whole_seconds(max(published, edited) if edited else published),
+            image_url=_image_url(lead_images.get(image[0])) if image else None,
+        )
+        for (pk, _, title, published, edited, *image) in rows
+    ]
+
+
+def _lead_images(image_model, fields: list[str], rows) -> dict:
+    """The lead images of these rows (their columns read with the stories), with renditions."""
+    db = router.db_for_read(image_model)
+    found = {row[0]: row for row in rows if row and row[0] is not None}
+    lead_images = {pk: image_model.from_db(db, fields, row) for pk, row in found.items()}
+    prefetch_related_objects(list(lead_images.values()), "renditions")
+    return lead_images
+
+
+def _image_url(image) -> str | None:
+    if image is None:
+        return None
+    return absolute_url(image.get_rendition(FEED_IMAGE_SPEC).url)

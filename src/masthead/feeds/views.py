@@ -1,17 +1,14 @@
 """Thin views: feeds with conditional GET, the sitemap index and parts, robots.txt."""
 
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
-from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import condition, require_safe
 
 from masthead.feeds import feeds
 from masthead.feeds import sitemap_entries as sitemap_data
+from masthead.feeds.sitemap_xml import news_response, urlset_response
 from masthead.feeds.sitemaps import NewsSitemap, sitemap_part
-
-SITEMAP_TEMPLATE = "feeds/sitemap.xml"
-NEWS_SITEMAP_TEMPLATE = "feeds/news_sitemap.xml"
 
 
 def conditional_feed(feed_class):
@@ -45,14 +42,12 @@ def sitemap_index(request):
 
 @require_safe
 def sitemap_section(request, section):
-    sitemaps = {section: sitemap_part(request, section)}
-    return django_sitemap(request, sitemaps, section=section, template_name=SITEMAP_TEMPLATE)
+    return urlset_response(request, sitemap_part(request, section))
 
 
 @require_safe
 def news_sitemap(request):
-    sitemaps = {"news": NewsSitemap(request)}
-    return django_sitemap(request, sitemaps, section="news", template_name=NEWS_SITEMAP_TEMPLATE)
+    return news_response(request, NewsSitemap(request))
 
 
 @require_safe

@@ -18,6 +18,8 @@ DATE_ARCHIVE = re.compile(r"/\d{4}/(?:\d{2}/(?:\d{2}/)?)?(?:page/\d+/)?")
 
 ID_PARAMETERS = ("p", "page_id", "attachment_id", "cat", "author")
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/media/", "/static/")
+# The pages of a big sitemap part are ?p=2, ?p=3, ... (Django's sitemaps): no WordPress ID.
+SITEMAP_PART = re.compile(r"/sitemap-[^/]+\.xml")
 
 
 def imported() -> bool:
@@ -33,6 +35,7 @@ class WordPressQueryMiddleware:
             request.GET
             and request.method in ("GET", "HEAD")
             and not request.path.startswith(SKIPPED_PREFIXES)
+            and not SITEMAP_PART.fullmatch(request.path)
         ):
             answer = self.answer(request)
             if answer is not None:
