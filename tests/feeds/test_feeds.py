@@ -306,3 +306,19 @@ def test_a_story_without_bylines_or_credit_is_by_the_publication(client, home):
     publish(ArticlePageFactory(parent=section))
     (entry,) = feed(client, "/desk/feed/atom/").entries
     assert [author.name for author in entry.authors] == ["The Masthead Gazette"]
+
+
+def test_a_story_leaves_a_tags_and_an_authors_feed_when_they_leave_the_story(client):
+    """Those feeds read their newest stories off the archive's lists, which every publish
+    keeps (articles/archive.py)."""
+    story = ArticlePage.objects.get(slug="inflation-jumps-to-28-in-pakistan")
+    tagged = {entry.title for entry in feed(client, "/tags/pakistan/feed/").entries}
+    by_amara = {entry.title for entry in feed(client, "/authors/amara-okafor/feed/").entries}
+    assert story.title in tagged and story.title in by_amara
+    story.tags.remove("Pakistan")
+    story.bylines.all().delete()
+    story.save_revision().publish()
+    assert {e.title for e in feed(client, "/tags/pakistan/feed/").entries} == tagged - {story.title}
+    assert {e.title for e in feed(client, "/authors/amara-okafor/feed/").entries} == by_amara - {
+        story.title
+    }

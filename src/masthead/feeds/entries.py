@@ -11,9 +11,11 @@ from django.http import Http404
 from django.urls import reverse
 from taggit.models import Tag
 
+from masthead.articles import archive
 from masthead.articles.body_facts import off_site_html
 from masthead.articles.models import ArticleByline, ArticlePage
 from masthead.articles.queries import crediting, newest_first
+from masthead.articles.totals import ArchiveMember
 from masthead.core.dates import in_newsroom
 from masthead.core.links import absolute_url
 from masthead.core.tree import parent_path
@@ -58,15 +60,30 @@ class FeedScope:
     path: str  # the HTML page the feed follows
     stories: object  # queryset of the public stories in scope, unordered
     about: str = ""  # how the description names the scope: "in Top News", "by Tom Becker"
+    listed: tuple[str, int] | None = None  # the archive list of a tag's or a person's stories
 
     @cached_property
     def stamps(self) -> list[tuple[int, datetime, datetime | None, int | None]]:
         """(id, public date, last publication, live revision) of the newest stories: all a 304
         needs."""
-        newest = newest_first(self.stories).values_list(
+        newest = newest_first(self._newest()).values_list(
             "pk", "published_at", "last_published_at", "live_revision_id"
         )
         return list(newest[:FEED_SIZE])
+
+    def _newest(self):
+        """The scope's stories, or, for a tag or a person on a site rooted where the archive's
+        lists are kept, those among the list's newest (`articles.archive`: the same public
+        stories, in the index on the list and the date): found in the join of every story with
+        its tags or bylines, sorted, they took longer the bigger the archive."""
+        root = story_data.site_root(self.request)
+        if self.listed is None or root is None or root.depth != archive.ROOT_DEPTH:
+            return self.stories
+        kind, ref = self.listed
+        members = ArchiveMember.objects.filter(root=root.path, kind=kind, ref=ref)
+        newest = members.order_by("-published_at", "-page_id").values("page_id")[:FEED_SIZE]
+        # (A list's members are its stories: the tag or the credit need no join again.)
+        return story_data.site_stories(self.request).filter(pk__in=newest)
 
     @cached_property
     def etag(self) -> str:
@@ -147,6 +164,7 @@ def tag_scope(request, slug: str) -> FeedScope:
         stories = story_data.site_stories(request).filter(tags=tag)
         path = reverse("tag", kwargs={"slug": tag.slug})
         scope = FeedScope(request, f"tag/{tag.pk}", tag.name, path, stories, f"about {tag.name}")
+        scope.listed = (archive.TAG, tag.pk)
         if scope.stamps:
             return scope
     raise Http404(f"No stories are tagged {slug[:80]!r}.")
@@ -163,6 +181,7 @@ def author_scope(request, slug: str) -> FeedScope:
     scope = FeedScope(
         request, f"person/{person.pk}", person.name, path, stories, f"by {person.name}"
     )
+    scope.listed = (archive.PERSON, person.pk)
     if not scope.stamps:  # credited on no public story: no public profile, no feed
         raise Http404(f"No author or contributor is called {slug[:80]!r}.")
     return scope
