@@ -130,7 +130,8 @@ def queries(url: str) -> dict:
 
 def archive_urls() -> dict[str, str]:
     """The first, the 1,000th (where there is one) and the last page of the largest section,
-    tag and author; the feeds, the sitemap index, each of its parts and the news sitemap."""
+    tag and author; the feeds (the site's, and the largest section's, tag's and author's), the
+    sitemap index, each of its parts and the news sitemap."""
     import math
 
     from django.db.models import Count
@@ -164,7 +165,9 @@ def archive_urls() -> dict[str, str]:
         if pages > 1_000:
             urls[f"{name} p1000"] = f"{url}?page=1000"
         urls[f"{name} last"] = f"{url}?page={pages}"
-    urls |= {"feed": "/feed/", "section feed": f"{section.url}feed/", "sitemap": "/sitemap.xml"}
+    urls |= {"feed": "/feed/", "section feed": f"{section.url}feed/"}
+    urls |= {"tag feed": f"/tags/{tag}/feed/", "author feed": f"/authors/{author}/feed/"}
+    urls["sitemap"] = "/sitemap.xml"
     return urls
 
 
