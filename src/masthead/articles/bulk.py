@@ -28,6 +28,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
 from masthead.articles.models import ArticleByline, ArticlePage, ArticleTag
+from masthead.core import copyrows
 from masthead.core.tree import parent_path
 from masthead.pagecache import deps
 from masthead.pagecache.invalidation import invalidate
@@ -105,10 +106,7 @@ def insert_pages(stories) -> None:
     Page.objects.bulk_create(stories)
     for story in stories:
         story.page_ptr_id = story.id
-    fields = ArticlePage._meta.local_concrete_fields
-    size = connection.ops.bulk_batch_size(fields, stories) or len(stories)
-    for start in range(0, len(stories), size):
-        ArticlePage._base_manager._insert(stories[start : start + size], fields=fields)
+    copyrows.insert(ArticlePage, stories, ArticlePage._meta.local_concrete_fields)
 
 
 def insert_bylines(stories) -> None:
@@ -148,7 +146,8 @@ def insert_revisions(stories) -> list[Revision]:
                 content=content,
             )
         )
-    return Revision.objects.bulk_create(revisions)
+    copyrows.insert(Revision, revisions, new_ids=True)
+    return revisions
 
 
 def publish(stories, revisions) -> None:
