@@ -185,7 +185,7 @@ def insert_log_entries(stories, revisions, edited=False) -> None:
                     label=story.title,
                 )
             )
-    PageLogEntry.objects.bulk_create(entries)
+    copyrows.insert(PageLogEntry, entries)
 
 
 def insert_references(objects, content_type=None, base_content_type=None) -> None:
@@ -209,7 +209,7 @@ def insert_references(objects, content_type=None, base_content_type=None) -> Non
             ReferenceIndex._extract_references_from_object(obj)
         )
     ]
-    ReferenceIndex.objects.bulk_create(rows)
+    copyrows.insert(ReferenceIndex, rows)
 
 
 def index_for_search(stories) -> None:

@@ -18,8 +18,9 @@ from django.db import connection
 
 def insert(model, objects: Iterable, fields=None, *, new_ids: bool = False) -> None:
     """`objects` (unsaved instances of `model`) as new rows of `model`'s own table, in the
-    caller's transaction: `fields` (default: its concrete fields) as a save would write them;
-    with `new_ids`, the database's new primary keys set on them (as `bulk_create()` does).
+    caller's transaction: `fields` (default: its concrete fields but a primary key the database
+    gives) as a save would write them; with `new_ids`, the database's new primary keys set on
+    them (as `bulk_create()` does), else left unset.
 
     On PostgreSQL the rows go out as they come, a few at a time: where `objects` is a generator
     that builds each one, the server stores the first rows (and computes what it computes of
@@ -32,14 +33,14 @@ def insert(model, objects: Iterable, fields=None, *, new_ids: bool = False) -> N
         if new_ids:
             model._base_manager.bulk_create(objects)
             return
-        fields = list(fields if fields is not None else model._meta.concrete_fields)
+        fields = list(fields if fields is not None else _own_fields(model, new_ids))
         size = connection.ops.bulk_batch_size(fields, objects) or len(objects)
         for start in range(0, len(objects), size):
             model._base_manager._insert(objects[start : start + size], fields=fields)
         return
     if new_ids:
         _take_ids(model, objects)
-    fields = list(fields if fields is not None else model._meta.concrete_fields)
+    fields = list(fields if fields is not None else _own_fields(model, new_ids))
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     table = connection.ops.quote_name(model._meta.db_table)
     with (
@@ -50,6 +51,11 @@ def insert(model, objects: Iterable, fields=None, *, new_ids: bool = False) -> N
             copy.write_row(
                 [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
             )
+
+
+def _own_fields(model, new_ids: bool) -> list:
+    given = model._meta.pk.db_returning and not new_ids  # an identity the database fills in
+    return [field for field in model._meta.concrete_fields if not (given and field.primary_key)]
 
 
 def _take_ids(model, objects: list) -> None:
