@@ -19,6 +19,7 @@ from masthead.articles.body_facts import body_words
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import public_stories
 from masthead.articles.text import join_sentences
+from masthead.core import copyrows
 from masthead.core.visibility import is_private, view_restrictions
 from masthead.search.models import ReaderIndexEntry, recency_key
 from masthead.search.tokens import token_text
@@ -119,7 +120,10 @@ def add_stories(
 
 
 def _add_batch(stories: list[ArticlePage], restrictions, address, totals: bool) -> None:
-    ReaderIndexEntry.objects.bulk_create([entry_for(story, address) for story in stories])
+    # Each row built as the one before it goes out (on PostgreSQL the server makes its search
+    # vector meanwhile).
+    if stories:
+        copyrows.insert(ReaderIndexEntry, (entry_for(story, address) for story in stories))
     if totals:
         archive.add(stories, restrictions)
 

@@ -76,6 +76,7 @@ class PostBatches:
         batch = Batch(self.context, fresh, self.tags)
         try:
             with transaction.atomic(), bulk.collections_per_batch(), text.texts_kept():
+                bulk.lz4_in_transaction()
                 written = batch.write()
         except Exception:  # the batch rolled back: each post takes the careful path
             log.exception("WordPress batch of %d posts failed; one by one instead", len(fresh))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from masthead.wordpress import sanitise
+from masthead.wordpress import plainmarkup, sanitise
 
 BLOCK_COMMENT = re.compile(
     r"<!--\s+(?P<closer>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)\s+"
@@ -129,7 +129,7 @@ class Converter:
 
     def paragraph(self, fragment: str) -> None:
         cleaned = sanitise.rich_text(fragment)
-        if sanitise.plain(cleaned):
+        if sanitise.cleaned_text(cleaned):
             if not cleaned.startswith(("<p>", "<ul>", "<ol>")):
                 cleaned = f"<p>{cleaned}</p>"
             self.add("paragraph", cleaned)
@@ -208,7 +208,12 @@ class Converter:
         self.heading(block.html())
 
     def quote_block(self, block: Block) -> None:
-        self.blockquote(BeautifulSoup(block.html(), "html.parser"))
+        markup = block.html()
+        simple = plainmarkup.simple_quote(markup)
+        if simple is None:
+            self.blockquote(BeautifulSoup(markup, "html.parser"))
+        else:
+            self.quote(*simple)
 
     def blockquote(self, node) -> None:
         cite = node.find("cite")

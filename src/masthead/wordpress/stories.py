@@ -233,7 +233,7 @@ def standfirst_and_body(item: wxr.Item, blocks: list[dict], title: str):
         return text.first_words(excerpt, 90)[:STANDFIRST_CHARS], blocks
     first = blocks[0] if blocks else None
     if first is not None and first["type"] == "paragraph":
-        lead = sanitise.plain(first["value"])
+        lead = sanitise.cleaned_text(first["value"])
         markup = first["value"].lower()
         if (
             lead
