@@ -56,9 +56,9 @@ def test_two_sites_keep_their_own_pages(wsgi, settings, world):
     Site.objects.create(hostname="world.example", port=80, root_page=world, site_name="World")
     home = wsgi.get("/")
     assert wsgi.get("/").cache == "hit"
-    wsgi.get("/", HOST="world.example")  # (its first render creates the site's settings)
     other = wsgi.get("/", HOST="world.example")
     assert other.cache == "miss"  # another site: never the first site's page
+    assert other.body != home.body
     assert wsgi.get("/", HOST="world.example").cache == "hit"
     assert wsgi.get("/").body == home.body
 
