@@ -88,11 +88,20 @@ def _world_is_the_tests_own(request):
         )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _urls_loaded():
+    """The URLconf, and the API's schemas it imports, loaded before any test: loaded first
+    inside a test's `freeze_time`, pydantic met freezegun's datetime class and refused it
+    (tests/feeds/test_conditional.py, run on its own)."""
+    from django.urls import get_resolver
+
+    assert get_resolver().url_patterns
+
+
 @pytest.fixture(autouse=True)
 def _site_is_set_up(request):
     """In a test with the database, the default site's settings and curation exist, as in every
-    newsroom once set up. (A fresh site's first page view creates them: a change that empties the
-    per-process copies, so the next view would read the sites again and miss the page cache.)"""
+    newsroom once set up."""
     if "db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
         return
     request.getfixturevalue("db")
