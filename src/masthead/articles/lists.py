@@ -26,21 +26,23 @@ class ArchiveList:
 
     ordered = True
 
-    def __init__(self, kind: str, ref: int, stories, newest_first: bool = True):
+    def __init__(self, kind: str, ref: int, stories, newest_first: bool = True, root=None):
         self.kind, self.ref, self.stories = kind, ref, stories
-        self.newest_first = newest_first
+        self.newest_first, self.root = newest_first, root  # root: one site's (its root path)
 
     def count(self) -> int:
         return archive.list_count(self.kind, self.ref)
 
     def reverse(self) -> ArchiveList:
-        return ArchiveList(self.kind, self.ref, self.stories, not self.newest_first)
+        return ArchiveList(self.kind, self.ref, self.stories, not self.newest_first, self.root)
 
     def ids(self, window: slice):
         """The ids of the stories in `window` of the list's order: a query to use as a subquery."""
         order = NEWEST_FIRST if self.newest_first else OLDEST_FIRST
-        members = ArchiveMember.objects.filter(kind=self.kind, ref=self.ref).order_by(*order)
-        return members.values("page_id")[window]
+        members = ArchiveMember.objects.filter(kind=self.kind, ref=self.ref)
+        if self.root is not None:
+            members = members.filter(root=self.root)
+        return members.order_by(*order).values("page_id")[window]
 
     def __getitem__(self, window: slice) -> list:
         if not isinstance(window, slice) or window.step is not None:

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.db.models import Q
 
 from masthead.articles.archive import FILED
+from masthead.articles.lists import NEWEST_FIRST
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import sort_key
 from masthead.articles.totals import ArchiveMember
@@ -38,7 +39,7 @@ def filed_in(section_id: int):
 
 def _newest(section_id: int, count: int, without=()):
     rows = filed_in(section_id).exclude(page_id__in=without) if without else filed_in(section_id)
-    return rows.order_by("-published_at", "-page_id").values("page_id")[:count]
+    return rows.order_by(*NEWEST_FIRST).values("page_id")[:count]
 
 
 def _just_before(section: int, page: int, at: datetime):

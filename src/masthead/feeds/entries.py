@@ -13,9 +13,9 @@ from taggit.models import Tag
 
 from masthead.articles import archive
 from masthead.articles.body_facts import off_site_html
+from masthead.articles.lists import ArchiveList
 from masthead.articles.models import ArticleByline, ArticlePage
 from masthead.articles.queries import crediting, newest_first
-from masthead.articles.totals import ArchiveMember
 from masthead.core.dates import in_newsroom
 from masthead.core.links import absolute_url
 from masthead.core.tree import parent_path
@@ -79,11 +79,9 @@ class FeedScope:
         root = story_data.site_root(self.request)
         if self.listed is None or root is None or root.depth != archive.ROOT_DEPTH:
             return self.stories
-        kind, ref = self.listed
-        members = ArchiveMember.objects.filter(root=root.path, kind=kind, ref=ref)
-        newest = members.order_by("-published_at", "-page_id").values("page_id")[:FEED_SIZE]
         # (A list's members are its stories: the tag or the credit need no join again.)
-        return story_data.site_stories(self.request).filter(pk__in=newest)
+        listed = ArchiveList(*self.listed, story_data.site_stories(self.request), root=root.path)
+        return listed.stories.filter(pk__in=listed.ids(slice(0, FEED_SIZE)))
 
     @cached_property
     def etag(self) -> str:
