@@ -322,3 +322,18 @@ def test_a_story_leaves_a_tags_and_an_authors_feed_when_they_leave_the_story(cli
     assert {e.title for e in feed(client, "/authors/amara-okafor/feed/").entries} == by_amara - {
         story.title
     }
+
+
+def test_a_moved_story_leaves_its_old_sections_feed_for_its_new_ones(client):
+    """The site's and a section's feeds read their newest stories off the archive's lists too
+    (a section's list holds the stories below it), which a move keeps (articles/archive.py)."""
+    story = ArticlePage.objects.get(slug="inflation-jumps-to-28-in-pakistan")
+    business = {entry.title for entry in feed(client, "/business/feed/").entries}
+    site = {entry.title for entry in feed(client, "/feed/").entries}
+    assert story.title in business & site
+    assert story.title not in {entry.title for entry in feed(client, "/world/asia/feed/").entries}
+    story.move(section_named("asia", parent=section_named("world")), pos="last-child")
+    assert {e.title for e in feed(client, "/business/feed/").entries} == business - {story.title}
+    assert story.title in {entry.title for entry in feed(client, "/world/asia/feed/").entries}
+    assert story.title in {entry.title for entry in feed(client, "/world/feed/").entries}
+    assert {entry.title for entry in feed(client, "/feed/").entries} == site
