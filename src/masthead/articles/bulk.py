@@ -28,6 +28,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
 from masthead.articles.models import ArticleByline, ArticlePage, ArticleTag
+from masthead.articles.totals import ArchiveMember
 from masthead.core import copyrows
 from masthead.core.tree import parent_path
 from masthead.pagecache import deps
@@ -67,11 +68,19 @@ def refresh_statistics(written: int) -> bool:
     tables' new sizes and words at once, as pg_restore advises, rather than after autovacuum's
     next round (or never, where it is off). Planned without them, a search for a common word
     read every match of 100,000 stories (555 ms) instead of the newest 2,000 (40 ms). True if
-    it ran. (SQLite keeps no statistics unless asked to, and plans well without them.)"""
+    it ran. (SQLite keeps no statistics unless asked to, and plans well without them.)
+
+    Then, outside a transaction (VACUUM cannot run in one), `VACUUM` of the archive's
+    memberships: it marks their table's pages all-visible, so that a listing's page deep in
+    the archive skips its OFFSET's rows in the index alone (an index-only scan) rather than
+    reading each from the table: a section's 1,000th page took 22 ms against its first's 6 at
+    100,000 stories."""
     if connection.vendor != "postgresql" or written < ANALYZE_AFTER:
         return False
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+        if not connection.in_atomic_block:
+            cursor.execute(f"VACUUM {connection.ops.quote_name(ArchiveMember._meta.db_table)}")
     return True
 
 
