@@ -7,6 +7,8 @@ MASTHEAD_HOME set to a corpus home; each command prints one line of JSON.
     archive    the archive pages (first, 1,000th and last pages of the largest listings,
                sitemaps, feeds), each timed past the page cache, in one process
     queries URL  the SQL queries of that page, rendered past the page cache
+    news-window DAYS  the news sitemap with its two days' window widened to DAYS (a small
+               corpus then has as many stories in it as 100,000 have in two days)
     memory [N]   what one process keeps from N distinct story renders (tracemalloc, modules)
     publish    publish a change to the newest story's headline (for publish-to-fresh)
     newest     the URLs that change affects
@@ -205,6 +207,41 @@ def archive() -> dict:
     return pages
 
 
+def news_window(days: str) -> dict:
+    """The news sitemap with its window widened to `days`, past the page cache, after a first
+    render: its URLs, queries, and the best of seven renders' wall and CPU (user + system,
+    this process's, the database's too on SQLite) milliseconds. The news sitemap grows with
+    the stories of its window (at most 1,000), not with the archive: this compares it at
+    equal URLs across corpus sizes."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from masthead.feeds import sitemap_entries
+
+    sitemap_entries.NEWS_WINDOW = timedelta(days=float(days))
+    client = Client()
+    client.cookies["sessionid"] = "bench"
+    client.get("/")
+    client.get("/news-sitemap.xml")
+    walls, cpus = [], []
+    for _ in range(7):
+        with CaptureQueriesContext(connection) as captured:
+            started, cpu = time.perf_counter(), time.process_time()
+            response = client.get("/news-sitemap.xml")
+            walls.append(time.perf_counter() - started)
+            cpus.append(time.process_time() - cpu)
+    return {
+        "days": float(days),
+        "urls": response.content.count(b"<url>"),
+        "queries": len(captured.captured_queries),
+        "wall_ms": round(min(walls) * 1000, 1),
+        "cpu_ms": round(min(cpus) * 1000, 1),
+    }
+
+
 def memory(pages: int | str = 2000) -> dict:
     """What one process keeps from rendering `pages` distinct stories past the page cache:
     tracemalloc's growth by line (traced from after the first 100 renders, so the code's
@@ -324,6 +361,7 @@ COMMANDS = {
     "pages": pages,
     "queries": queries,
     "archive": archive,
+    "news-window": news_window,
     "memory": memory,
     "publish": publish,
     "newest": newest,
