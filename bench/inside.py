@@ -7,6 +7,8 @@ MASTHEAD_HOME set to a corpus home; each command prints one line of JSON.
     archive    the archive pages (first, 1,000th and last pages of the largest listings,
                sitemaps, feeds), each timed past the page cache, in one process
     queries URL  the SQL queries of that page, rendered past the page cache
+    explain URL...  PostgreSQL: each page's queries (past the page cache), each EXPLAIN
+               ANALYZEd three times: the sum of their best execution times, and the slowest
     news-window DAYS  the news sitemap with its two days' window widened to DAYS (a small
                corpus then has as many stories in it as 100,000 have in two days)
     memory [N]   what one process keeps from N distinct story renders (tracemalloc, modules)
@@ -207,6 +209,40 @@ def archive() -> dict:
     return pages
 
 
+def explain(*paths: str) -> dict:
+    """PostgreSQL: the queries of each page rendered past the page cache (after a first render),
+    each run three times under `EXPLAIN (ANALYZE, TIMING OFF)`: the database's own time, which
+    the load of other processes on the machine moves less than a page's. Per page: queries,
+    the sum of their best execution times and the slowest's, in milliseconds."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.cookies["sessionid"] = "bench"
+    client.get("/")
+    pages = {}
+    for path in paths:
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(path)
+        best = []
+        for query in captured.captured_queries:
+            runs = []
+            for _ in range(3):
+                with connection.cursor() as cursor:
+                    cursor.execute(f"EXPLAIN (ANALYZE, TIMING OFF) {query['sql']}")
+                    plan = "\n".join(row[0] for row in cursor.fetchall())
+                runs.append(float(re.search(r"Execution Time: ([\d.]+) ms", plan)[1]))
+            best.append(min(runs))
+        pages[path] = {
+            "queries": len(best),
+            "database_ms": round(sum(best), 2),
+            "slowest_ms": round(max(best, default=0.0), 2),
+        }
+    return pages
+
+
 def news_window(days: str) -> dict:
     """The news sitemap with its window widened to `days`, past the page cache, after a first
     render: its URLs, queries, and the best of seven renders' wall and CPU (user + system,
@@ -362,6 +398,7 @@ COMMANDS = {
     "queries": queries,
     "archive": archive,
     "news-window": news_window,
+    "explain": explain,
     "memory": memory,
     "publish": publish,
     "newest": newest,
