@@ -212,3 +212,28 @@ def test_a_story_is_shown_once_in_the_top_stories_latest_news_and_dont_miss(clie
     assert latest[-1] == "Archive story 5"
     shown = [*lead, *top, *latest, *dont_miss]
     assert len(shown) == len(set(shown)), shown
+
+
+def test_a_site_rooted_below_another_shows_its_own_newest_stories(client, home, settings):
+    """The archive's lists follow the sections under each site root at the top of the tree; a
+    site whose front page sits deeper reads its blocks and latest news from its stories."""
+    from tests.factories import HomePageFactory, SiteFactory
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "inner.example.org"]
+    inner = HomePageFactory(parent=home, title="Inner front page", slug="inner")
+    site = SiteFactory(root_page=inner, hostname="inner.example.org")
+    desk = SectionPageFactory(parent=inner, title="Inner desk", slug="inner-desk")
+    for hours in (1, 2, 3, 4):
+        ArticlePageFactory(
+            parent=desk,
+            title=f"Inner story {hours}",
+            published_at=timezone.now() - timedelta(hours=hours),
+            published=True,
+        )
+    page = parse(client.get("/", HTTP_HOST=site.hostname))
+    blocks = {
+        visible_text(block.xpath(".//h2")[0]): [visible_text(h) for h in block.xpath(".//h3")]
+        for block in page.xpath("//section[@class='section-block']")
+    }
+    assert blocks == {"Inner desk": ["Inner story 1", "Inner story 2", "Inner story 3"]}
+    assert "Inner story 1" in visible_text(page)

@@ -11,6 +11,8 @@ an OFFSET over the join: its time grew with the list, and with the archive for a
 
 from __future__ import annotations
 
+from django.db.models.expressions import RawSQL
+
 from masthead.articles import archive
 from masthead.articles.queries import sort_key
 from masthead.articles.totals import ArchiveMember
@@ -49,3 +51,16 @@ class ArchiveList:
             raise TypeError("an archive list is read a window at a time: [bottom:top]")
         found = self.stories.filter(pk__in=self.ids(window)).order_by()
         return sorted(found, key=sort_key, reverse=self.newest_first)
+
+
+def newest_of_each(kind: str, refs: list[int], count: int) -> RawSQL:
+    """The ids of the `count` newest stories of each list of `kind` in `refs`: a subquery of one
+    index walk per list, joined by UNION ALL (for `pk__in`). An OR of one `IN (...)` per list had
+    PostgreSQL scan every story against the lists' hashed ids."""
+    parts, params = [], []
+    for ref in refs:
+        sql, part_params = ArchiveList(kind, ref, None).ids(slice(0, count)).query.sql_with_params()
+        # (Django's own compiled query; its values stay parameters.)
+        parts.append(f"SELECT * FROM ({sql}) AS newest_{len(parts)}")  # noqa: S608
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611 (no text from a request)

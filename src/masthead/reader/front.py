@@ -1,10 +1,9 @@
 """The front page: the lead and top stories (pins first), the latest, a block per section and
 the editors' "Don't Miss" picks."""
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber, Substr
-
-from masthead.articles.queries import newest_first, public_stories, with_renditions
+from masthead.articles import archive
+from masthead.articles.lists import ArchiveList, newest_of_each
+from masthead.articles.queries import public_stories, sort_key, with_renditions
 from masthead.curation.picks import dont_miss, front_page_pins
 from masthead.pagecache import deps
 from masthead.sections.navigation import top_sections
@@ -21,11 +20,7 @@ def front_page_context(home, request) -> dict:
     picked = {story.pk for story in picks}
     # Enough of the newest stories for the lead, the top stories and latest news, which skips
     # the picks (shown in Don't Miss beside it): a story appears once on the page.
-    newest = list(
-        newest_first(public_stories(request).descendant_of(home)).select_related("lead_image")[
-            : FRONT_PAGE_NEWEST + len(picks)
-        ]
-    )
+    newest = newest_stories(home, request, FRONT_PAGE_NEWEST + len(picks))
     blocks = section_blocks(home, request)
     # The thumbnails of the newest stories and of the section blocks: their renditions in one
     # query for all of them.
@@ -59,29 +54,24 @@ def lead_and_top_stories(pins, newest, count=TOP_STORIES):
     return lead, top
 
 
+def newest_stories(home, request, count: int) -> list:
+    """The site's `count` newest public stories, with their lead images, off the home's archive
+    list (every page above a story keeps one, `articles.archive`): an index walk, where sorting
+    every story below the home took longer the bigger the archive."""
+    stories = public_stories(request).select_related("lead_image")
+    return ArchiveList(archive.SECTION, home.pk, stories)[0:count]
+
+
 def section_blocks(home, request, per_section=SECTION_BLOCK_STORIES) -> list:
-    """Each top-level section with its newest stories (its subsections' included), in one query."""
+    """Each top-level section with its newest stories (its subsections' included), in one query:
+    the ids of each section's newest off its archive list, then those stories."""
     sections = top_sections(request)
     if not sections:
         return []
-    prefix = Substr("path", 1, len(sections[0].path))
-    ranked = (
-        public_stories(request)
-        .descendant_of(home)
-        .select_related("lead_image")
-        .annotate(
-            section_path=prefix,
-            rank=Window(
-                RowNumber(),
-                partition_by=[prefix],
-                order_by=[F("published_at").desc(nulls_last=True), F("pk").desc()],
-            ),
-        )
-        .filter(rank__lte=per_section)
-        .order_by("section_path", "rank")
-    )
+    newest = newest_of_each(archive.SECTION, [section.pk for section in sections], per_section)
+    found = public_stories(request).select_related("lead_image").filter(pk__in=newest)
     by_section = {}
-    for story in ranked:
-        by_section.setdefault(story.section_path, []).append(story)
+    for story in sorted(found, key=sort_key, reverse=True):
+        by_section.setdefault(story.path[: len(sections[0].path)], []).append(story)
     deps.record(*(deps.section_list_tag(section.pk) for section in sections))
     return [(s, by_section[s.path]) for s in sections if s.path in by_section]
