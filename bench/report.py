@@ -6,6 +6,7 @@ target's figure against it, per database and size) in results/chart.png."""
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 from bench import freshness, memory, search
@@ -181,38 +182,55 @@ def chart(results: dict, rows: list[Row], say) -> None:
     except ImportError:
         say("matplotlib is not installed (pip install -e '.[bench]'): no chart")
         return
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+
     wanted = columns(results)
     sizes = sorted({size for _, size in wanted})
     width = 0.8 / max(len(wanted), 1)
-    figure, axes = plt.subplots(figsize=(12, 5.5), layout="constrained")
+    figure, axes = plt.subplots(figsize=(14, 6), layout="constrained")
+    handles = []
     for number, (database, size) in enumerate(wanted):
-        xs, heights, alphas = [], [], []
+        colour = COLOURS[database][min(sizes.index(size), 2)]
+        handles.append(Patch(color=colour, label=f"{SHORT[database]} {short_size(size)}"))
         for index, row in enumerate(targets):
             cell = row.cells.get((database, size))
             if cell is None or cell.margin is None:
                 continue
-            xs.append(index - 0.4 + width * (number + 0.5))
-            heights.append(max(min(cell.margin, 100.0), 0.01))
-            alphas.append(0.35 if cell.passed is None else 1.0)
-        colour = COLOURS[database][min(sizes.index(size), 2)]
-        label = f"{SHORT[database]} {short_size(size)}"
-        for x, height, alpha in zip(xs, heights, alphas, strict=True):
-            axes.bar(x, height, width, color=colour, alpha=alpha, edgecolor="black", linewidth=0.3)
-        axes.bar([], [], color=colour, label=label)
-    axes.axhline(1.0, color="#c00", linewidth=1.5, label="target")
+            axes.bar(
+                index - 0.4 + width * (number + 0.5),
+                max(min(cell.margin, 100.0), 0.01),
+                width,
+                color=colour,
+                alpha=0.35 if cell.passed is None else 1.0,
+                edgecolor="black",
+                linewidth=0.3,
+            )
+    line = axes.axhline(1.0, color="#c00", linewidth=1.5)
     axes.set_yscale("log")
+    axes.yaxis.set_major_locator(FixedLocator([0.01, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100]))
+    axes.yaxis.set_minor_locator(NullLocator())
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     axes.set_xticks(range(len(targets)))
     axes.set_xticklabels(
-        [f"{row.figure}\n{row.target}\n{row.verdict}" for row in targets], fontsize=7
+        ["\n".join([*textwrap.wrap(row.figure, 18), row.target, row.verdict]) for row in targets],
+        fontsize=7.5,
     )
-    axes.set_ylabel("figure against its target (log): above 1 passes")
+    axes.set_ylabel("figure against its target (log scale): above 1 passes")
     axes.set_title(
-        f"Masthead bench, {results.get('started', '')}: every issue-14 target per database and "
-        'corpus size\n("at most" targets: target / figure; pale: reported, not held to the '
-        "target)",
+        f"Masthead bench {results.get('started', '')}, commit {results.get('commit', '?')}: "
+        "each issue-14 target per database and corpus size\n"
+        '("at most" targets drawn as target / figure; pale: reported, not held to the target)',
         fontsize=10,
     )
-    axes.legend(ncol=len(wanted) + 1, fontsize=8, loc="upper right")
+    axes.legend(
+        [*handles, line],
+        [*(h.get_label() for h in handles), "target"],
+        ncol=7,
+        fontsize=8,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.2),
+    )
     path = RESULTS / "chart.png"
     figure.savefig(path, dpi=110)
     plt.close(figure)
