@@ -128,7 +128,12 @@ def corpora_lines(results: dict) -> list[str]:
 def write(results: dict, checks: list[Check], rows: list[Row], say, show: bool = True) -> None:
     """The report's files; `show`: also on the terminal (else one line saying where)."""
     RESULTS.mkdir(exist_ok=True)
-    lines = [f"Masthead bench, {results['started']}, {results['machine']}", results["setup"], ""]
+    lines = [
+        f"Masthead bench, {results['started']}, commit {results.get('commit', '?')}, "
+        f"{results['machine']}",
+        results["setup"],
+        "",
+    ]
     lines += summary_table(results, rows) + [""]
     lines += corpora_lines(results) + [""]
     for database, figures in results.get("databases", {}).items():
