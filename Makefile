@@ -79,10 +79,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 browser-checks: $(STAMP) node_modules/.package-lock.json  ## Nu Html Checker, axe-core and Lighthouse on the demo in Chromium (needs Node, Java 17, chromium)
 	MASTHEAD_BROWSER_CHECKS=1 MASTHEAD_HOME=$(CURDIR)/var/browser $(BIN)/pytest tests/e2e -m browser -p no:cacheprovider $(PYTEST_ARGS)
 
+# The bench's PostgreSQL side: databases BENCH_DATABASE_URL_1000, _10000, _100000 (made when
+# missing); skipped, with a line saying so, when that server does not answer or when empty.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench
+
 .PHONY: bench
-bench: $(STAMP)  ## The benchmark (docs/benchmark.md): corpora in var/bench, wrk against masthead serve and nginx, report in bench/results/ (15+ minutes the first time)
+bench: $(STAMP)  ## The benchmark (docs/benchmark.md): every target on SQLite and PostgreSQL at 1k, 10k, 100k stories (corpora in var/bench, an hour or more the first time), report and chart in bench/results/
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,bench]"
-	$(BIN)/python -m bench --home $(CURDIR)/var/bench $(BENCH_ARGS)
+	@if [ -n "$(BENCH_DATABASE_URL)" ] && $(BIN)/python -m bench.databases "$(BENCH_DATABASE_URL)"; then \
+		set -x; $(BIN)/python -m bench --home $(CURDIR)/var/bench --database-url "$(BENCH_DATABASE_URL)" $(BENCH_ARGS); \
+	else \
+		echo "PostgreSQL at '$(BENCH_DATABASE_URL)' does not answer: the bench runs on SQLite only"; \
+		set -x; $(BIN)/python -m bench --home $(CURDIR)/var/bench $(BENCH_ARGS); \
+	fi
 
 .PHONY: soak
 soak: $(STAMP)  ## The soak with faults (docs/soak.md): 2 servers + Varnish + its own PostgreSQL and Redis, then SQLite; 10 min each (SOAK_ARGS="--minutes 2")

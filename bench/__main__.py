@@ -1,25 +1,24 @@
-"""`python -m bench` (`make bench`): corpora, load, queries, memory and publish-to-fresh.
+"""`python -m bench` (`make bench`): every issue-14 target, SQLite and PostgreSQL, three sizes.
 
-Steps, each announced as it starts:
+Steps, each announced as it starts; the report (bench/results/) is written again after each:
 
-1. corpora in their own homes under --home (var/bench): 10,000 stories for the load, 1,000
-   and 100,000 for the query counts; each is built once (`masthead seed-corpus`) and reused;
-2. `masthead serve --workers 2` on the 10,000-story corpus, and nginx serving a saved copy of
-   a story page's bytes, each on a free loopback port;
-3. wrk against each scenario (median of --runs runs of --seconds seconds);
-4. the resident memory of the server's workers after the load;
-4b. the yardstick (bench/yardstick/; alone: `--only yardstick`): a minimal Wagtail article site
-   built with the corpus's stories, a bare WSGI "hello" and nginx, served beside Masthead and
-   measured in interleaved rounds, for ratios;
-5. publish to fresh (bench/freshness.py; alone: `--only freshness`): 20 headline changes
-   published from another process per bus (database, Redis, Redis behind Varnish), the story,
-   its section, the front page and the feed polled until each shows it;
-6. the SQL queries of each reader page type at each corpus size, and the archive pages (the
-   first, 1,000th and last pages of the largest listings, feeds, sitemaps), timed;
-7. the WordPress import (bench/wordpress_import.py; alone: `--only wordpress`): a generated
-   export of --wordpress-posts posts imported, then seed-corpus for as many stories, in fresh
-   homes, on SQLite and on --database-url's PostgreSQL: posts/s, the ratio, peak RSS;
-8. the report (bench/results/) and the targets, PASS or MISS.
+1. corpora: for each database (SQLite; with --database-url postgres://.../BASE also
+   PostgreSQL, databases BASE_1000, BASE_10000, ...) and each --sizes size, a corpus in its own
+   home under --home (cN, pgN), built once (`masthead seed-corpus`, timed) and reused;
+2. per database and size: the SQL queries of each reader page type, the archive pages (first,
+   1,000th and last pages of the largest listings, feeds, sitemaps; bench.inside archive), and
+   search against the uncached story render (bench/search.py);
+3. per database, at each --yardstick-sizes size: the yardstick (bench/yardstick/; alone: `--only
+   yardstick`), Masthead beside a minimal Wagtail site with the same stories, a bare WSGI
+   "hello" and nginx, measured in --runs interleaved rounds, for ratios;
+4. on SQLite at --stories: wrk against `masthead serve --workers 2` and nginx (median of --runs
+   runs of --seconds seconds), the search URLs among the scenarios; the workers' memory over
+   --memory-pages distinct uncached pages (bench/memory.py); publish to fresh
+   (bench/freshness.py; alone: `--only freshness`);
+5. the WordPress import (bench/wordpress_import.py; alone: `--only wordpress`), unless
+   --wordpress-posts 0;
+6. the report: one summary table (each target, its figure per database and size, PASS/MISS),
+   the detail tables, and one chart (bench/results/chart.png).
 """
 
 from __future__ import annotations
@@ -28,16 +27,19 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import checks, freshness, load, report, search, wordpress_import
+from bench import checks, databases, freshness, load, memory, report, search, wordpress_import
+from bench.databases import POSTGRESQL, SQLITE, Corpus, corpus
 from bench.processes import (
     MastheadServer,
     Nginx,
@@ -61,8 +63,23 @@ def say(text: str) -> None:
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--home", type=Path, default=ROOT / "var" / "bench")
-    parser.add_argument("--stories", type=int, default=10_000, help="corpus for the load")
-    parser.add_argument("--sizes", default="1000,100000", help="corpora for the query counts")
+    parser.add_argument(
+        "--stories", type=int, default=10_000, help="corpus for the load, memory and freshness"
+    )
+    parser.add_argument(
+        "--sizes", default="1000,10000,100000", help="corpora for queries, archive and search"
+    )
+    parser.add_argument(
+        "--yardstick-sizes", default="10000,100000", help="corpora for the yardstick, SQLite"
+    )
+    parser.add_argument(
+        "--pg-yardstick-sizes",
+        default="10000,100000",
+        help="corpora for the yardstick, PostgreSQL ('' for none)",
+    )
+    parser.add_argument(
+        "--memory-pages", type=int, default=10_000, help="distinct uncached pages for memory"
+    )
     parser.add_argument("--seconds", type=int, default=10, help="length of one wrk run")
     parser.add_argument("--runs", type=int, default=3, help="wrk runs per scenario (median)")
     parser.add_argument("--connections", type=int, default=50)
@@ -86,8 +103,9 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument(
         "--database-url",
-        help="--only search: the corpus in this PostgreSQL database instead; the WordPress "
-        "step: also on this PostgreSQL database (dropped and made afresh)",
+        help="postgres://USER@HOST:PORT/BASE: the full run measures on PostgreSQL too, one "
+        "database per size (BASE_1000, ...; made when missing, reused); --only search: the "
+        "corpus in this database instead; the WordPress step: on BASE_wordpress (made afresh)",
     )
     return parser.parse_args()
 
@@ -119,19 +137,49 @@ def inside(home: Path, *command: str, timeout: float | None = None, env=None) ->
     return json.loads(output.strip().splitlines()[-1])
 
 
-def ensure_corpus(home: Path, stories: int) -> Path:
+SEEDED = re.compile(r"Added ([\d,]+) stories in ([\d.]+) s")
+
+
+def wait_while_growing(home: Path, have: int, stories: int, env: dict, quiet: float = 90) -> int:
+    """A corpus short of `stories` that another process is still seeding (its count grew in
+    the last `quiet` seconds) is waited for, not seeded a second time; its count then."""
+    while have < stories:
+        time.sleep(quiet)
+        now = inside(home, "count", env=env)["stories"]
+        if now == have:
+            break
+        say(f"corpus {home.name}: {now:,} stories and growing (another seed-corpus): waiting")
+        have = now
+    return have
+
+
+def ensure_corpus(home: Path, stories: int, env: dict | None = None) -> dict:
+    """The corpus in `home` (and env's DATABASE_URL) with at least `stories` stories: how it
+    was built ("built" the line of seed-corpus, "seconds" its time; None when reused)."""
     home.mkdir(parents=True, exist_ok=True)
-    env = masthead_env(home)
+    if env and env.get("DATABASE_URL") and databases.ensure_database(env["DATABASE_URL"]):
+        say(f"corpus {home.name}: made the database {env['DATABASE_URL']}")
+    extra, env = env or {}, masthead_env(home, **(env or {}))
     masthead = masthead_command()
     subprocess.run([masthead, "migrate", "--noinput", "-v", "0"], env=env, check=True)  # noqa: S603
-    have = inside(home, "count")["stories"]
+    have = inside(home, "count", env=extra)["stories"]
+    have = wait_while_growing(home, have, stories, extra)
     if have >= stories:
         say(f"corpus {home.name}: {have:,} stories, reused")
-        return home
+        return {"stories": have, "built": "reused", "seconds": None}
     say(f"corpus {home.name}: seeding {stories - have:,} stories (it has {have:,})")
     command = [masthead, "seed-corpus", "--stories", str(stories - have)]
-    subprocess.run(command, env=env, check=True)  # noqa: S603 (our own command)
-    return home
+    output = subprocess.run(  # noqa: S603 (our own command)
+        command, env=env, check=True, capture_output=True, text=True
+    ).stdout
+    line = next((each for each in output.splitlines() if SEEDED.search(each)), output.strip())
+    say(f"corpus {home.name}: {line}")
+    found = SEEDED.search(line)
+    return {
+        "stories": stories,
+        "built": line,
+        "seconds": float(found[2]) if found and have == 0 else None,
+    }
 
 
 # Load ------------------------------------------------------------------------------------------
@@ -159,9 +207,14 @@ def scenarios(server: MastheadServer, nginx: Nginx, urls: dict) -> list[load.Sce
 
 def warm(scenario: load.Scenario) -> str:
     """Fill the caches the scenario relies on (a few requests, one at a time); the cache
-    status of its answer."""
+    status of its answer. An error answer (a search stopped by its time limit is a 503 on a
+    loaded machine) does not stop the step: wrk counts the scenario's non-2xx answers."""
     for path in [*scenario.paths[:5], scenario.path, scenario.path]:
-        _, headers = fetch(scenario.origin + path, scenario.headers)
+        try:
+            _, headers = fetch(scenario.origin + path, scenario.headers)
+        except urllib.error.HTTPError as error:
+            headers = error.headers
+            error.close()
     return headers.get("X-Masthead-Cache", "")
 
 
@@ -193,13 +246,13 @@ def run_load(server, nginx, urls, settings, workdir) -> dict:
 # The run ---------------------------------------------------------------------------------------
 
 
-def page_queries(home: Path, size: int, timeout: float) -> dict:
+def page_queries(home: Path, size: int, timeout: float, env: dict | None = None) -> dict:
     """Each page type in a process of its own, given `timeout` seconds (a page that takes
     longer is reported as such, with no count)."""
     pages = {}
-    for page_type, url in inside(home, "pages").items():
+    for page_type, url in inside(home, "pages", env=env).items():
         try:
-            pages[page_type] = inside(home, "queries", url, timeout=timeout)
+            pages[page_type] = inside(home, "queries", url, timeout=timeout, env=env)
         except subprocess.TimeoutExpired:
             pages[page_type] = {"url": url, "warm": None, "timeout": timeout}
         page = pages[page_type]
@@ -215,6 +268,7 @@ def page_queries(home: Path, size: int, timeout: float) -> dict:
 
 
 def serve_and_measure(options, results: dict) -> None:
+    """wrk's scenarios on SQLite at --stories (results["load"]), then the workers' RSS."""
     home = options.home / f"c{options.stories}"
     urls = inside(home, "urls")
     settings = load.Settings(options.threads, options.connections, options.seconds, options.runs)
@@ -230,8 +284,9 @@ def serve_and_measure(options, results: dict) -> None:
             nginx.start()
             say(f"server on {server.origin}, nginx on {nginx.origin} ({len(page):,} bytes page)")
             results["load"] = run_load(server, nginx, urls, settings, workdir)
-            results["rss_mb"] = [rss_mb(pid) for pid in server.worker_pids()]
-            say("resident memory: " + ", ".join(f"{mb:.0f} MB" for mb in results["rss_mb"]))
+            results["rss_after_load_mb"] = [rss_mb(pid) for pid in server.worker_pids()]
+            rss = results["rss_after_load_mb"]
+            say("resident memory after the load: " + ", ".join(f"{mb:.0f} MB" for mb in rss))
         finally:
             if nginx is not None:
                 nginx.stop()
@@ -276,9 +331,9 @@ def only_yardstick(options) -> None:
     say(f"written: {out}")
 
 
-def archive_pages(home: Path) -> tuple[int, dict]:
+def archive_pages(home: Path, env: dict | None = None) -> tuple[int, dict]:
     """The corpus's number of stories and its archive pages (bench.inside archive)."""
-    return inside(home, "count")["stories"], inside(home, "archive")
+    return inside(home, "count", env=env)["stories"], inside(home, "archive", env=env)
 
 
 def only_archive(options) -> None:
@@ -314,31 +369,135 @@ def main() -> None:
     if options.only == "wordpress":
         wordpress_import.run(options.wordpress_posts, options.database_url, say)
         return
+    full_run(options)
+
+
+def sizes_of(text: str) -> list[int]:
+    return sorted({int(size) for size in text.split(",") if size.strip()})
+
+
+def full_run(options) -> None:
+    sizes = sizes_of(options.sizes)
+    kinds = [SQLITE] + ([POSTGRESQL] if options.database_url else [])
     results = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}",
-        "setup": f"{options.stories:,} stories, masthead serve --workers {options.workers}, "
-        f"wrk -t{options.threads} -c{options.connections} -d{options.seconds}s",
+        "commit": commit(),
+        "setup": f"sizes {', '.join(f'{size:,}' for size in sizes)} on "
+        + " and ".join(kinds)
+        + f"; wrk and yardstick: masthead serve --workers {options.workers}, "
+        f"wrk -t{options.threads} -c{options.connections} -d{options.seconds}s, "
+        f"{options.runs} runs",
+        "sizes": sizes,
+        "databases": {kind: {} for kind in kinds},
     }
+
+    def save() -> None:
+        save_report(results)
+
     say("checking wrk and nginx")
     ensure_tools()
-    sizes = sorted({options.stories, *(int(size) for size in options.sizes.split(",") if size)})
-    ensure_corpus(options.home / f"c{options.stories}", options.stories)
-    serve_and_measure(options, results)
-    say("yardstick: Masthead beside a minimal Wagtail site, a bare WSGI hello and nginx")
-    results["yardstick"] = yardstick.measure(options, inside, fetch, say)
-    results["freshness"] = publish_to_fresh(options)
-    results["queries"] = {}
+    everything = [
+        corpus(options.home, kind, size, options.database_url) for size in sizes for kind in kinds
+    ]
+    yardsticks = {SQLITE: sizes_of(options.yardstick_sizes)}
+    yardsticks[POSTGRESQL] = sizes_of(options.pg_yardstick_sizes)
+
+    # Size by size, smallest first: each corpus (built or reused) and its queries, archive pages
+    # and search; then at that size the yardsticks, and at --stories wrk, memory, freshness.
+    sqlite = results["databases"][SQLITE]
     for size in sizes:
-        home = ensure_corpus(options.home / f"c{size}", size)
-        results["queries"][str(size)] = page_queries(home, size, options.page_timeout)
-        say(f"archive pages at {size:,} stories (first, 1,000th and last pages, sitemaps, feeds)")
-        results.setdefault("archive", {})[str(size)] = archive_pages(home)[1]
+        for each in (each for each in everything if each.size == size):
+            name = f"{each.name}: corpus, queries, archive, search"
+            step(results, name, one_corpus, options, each, results)
+        for each in (each for each in everything if each.size == size):
+            if size in yardsticks[each.database]:
+                step(results, f"yardstick on {each.name}", run_yardstick, options, each, results)
+        if size == options.stories:
+            step(results, "wrk, memory, freshness", measure_serving, options, sqlite, save)
+    if options.stories not in sizes:
+        step(results, "wrk, memory, freshness", measure_serving, options, sqlite, save)
     if options.wordpress_posts:
-        results["wordpress"] = wordpress_import.run(
-            options.wordpress_posts, options.database_url, say
-        )
-    report.write(results, checks.run_checks(results), say)
+        url = options.database_url and databases.named(options.database_url, "wordpress")
+        results["wordpress"] = wordpress_import.run(options.wordpress_posts, url, say)
+    report.write(results, checks.run_checks(results), checks.summary(results), say)
+
+
+def save_report(results: dict) -> None:
+    report.write(results, checks.run_checks(results), checks.summary(results), say, show=False)
+
+
+def step(results: dict, name: str, work, *arguments) -> None:
+    """Run one step; one that fails is reported (and in results["failed"]), the run goes on
+    with the next."""
+    try:
+        work(*arguments)
+    except (subprocess.SubprocessError, OSError, RuntimeError, ValueError, KeyError) as error:
+        detail = getattr(error, "stderr", None) or ""
+        say(f"FAILED: {name}: {error}\n{str(detail)[-2000:]}")
+        results.setdefault("failed", []).append(f"{name}: {error}")
+    save_report(results)
+
+
+def one_corpus(options, each: Corpus, results: dict) -> None:
+    figures = results["databases"][each.database]
+    figures.setdefault("corpora", {})[str(each.size)] = ensure_corpus(
+        each.home, each.size, each.env
+    )
+    measure_corpus(options, each, figures)
+
+
+def run_yardstick(options, each: Corpus, results: dict) -> None:
+    say(f"yardstick on {each.name}: Masthead beside a minimal Wagtail site, hello, nginx")
+    figures = results["databases"][each.database]
+    figures.setdefault("yardstick", {})[str(each.size)] = yardstick.measure(
+        options, inside, fetch, say, each
+    )
+
+
+def measure_serving(options, sqlite: dict, save) -> None:
+    """wrk, memory and publish to fresh, on SQLite at --stories."""
+    home = options.home / f"c{options.stories}"
+    ensure_corpus(home, options.stories)
+    sqlite["load_size"] = sqlite["memory_size"] = sqlite["freshness_size"] = options.stories
+    serve_and_measure(options, sqlite)
+    save()
+    say(f"memory: {options.memory_pages:,} distinct uncached pages on SQLite {options.stories:,}")
+    paths = memory.story_paths(home, options.memory_pages, inside)
+    sqlite["memory"] = memory.measure(home, paths, say, options.workers)
+    save()
+    say(f"publish to fresh on SQLite {options.stories:,}")
+    sqlite["freshness"] = publish_to_fresh(options)
+    save()
+
+
+def measure_corpus(options, each: Corpus, figures: dict) -> None:
+    """Queries, archive pages and search of one corpus, into its database's figures."""
+    key = str(each.size)
+    say(f"{each.name}: SQL queries of each reader page type")
+    figures.setdefault("queries", {})[key] = page_queries(
+        each.home, each.size, options.page_timeout, each.env
+    )
+    say(f"{each.name}: archive pages (first, 1,000th and last pages, sitemaps, feeds)")
+    figures.setdefault("archive", {})[key] = archive_pages(each.home, each.env)[1]
+    say(f"{each.name}: search against the uncached story render")
+    found = search.run(each.home, each.size, each.url, say)
+    figures.setdefault("search", {})[key] = found
+    say(
+        f"{each.name}: search p95 {found['ratios']['p95']:.1f} x, p99 "
+        f"{found['ratios']['p99']:.1f} x the median render ({found['render_median_ms']:.1f} ms)"
+    )
+
+
+def commit() -> str:
+    found = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return found.stdout.strip() or "unknown"
 
 
 if __name__ == "__main__":

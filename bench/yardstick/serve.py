@@ -3,6 +3,7 @@ Masthead (WSGI, the same workers and request threads), and the yardstick's build
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -26,16 +27,19 @@ def yardstick_env(home: Path, database_url: str | None = None) -> dict[str, str]
 
 
 def build(home: Path, stories: int, source: Path | None = None, database_url=None, say=print):
-    """Migrate the yardstick's database in `home` and seed it to `stories` stories."""
+    """Migrate the yardstick's database in `home` and seed it to `stories` stories. One build
+    at a time per home: another waits for the first (then finds the stories there)."""
     home.mkdir(parents=True, exist_ok=True)
     env = yardstick_env(home, database_url)
     django = [sys.executable, "-m", "django"]
-    subprocess.run([*django, "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)  # noqa: S603
-    command = [*django, "seed_yardstick", "--stories", str(stories)]
-    command += ["--from", str(source)] if source else []
-    output = subprocess.run(  # noqa: S603 (our own command)
-        command, env=env, cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout
+    with (home / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run([*django, "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)  # noqa: S603
+        command = [*django, "seed_yardstick", "--stories", str(stories)]
+        command += ["--from", str(source)] if source else []
+        output = subprocess.run(  # noqa: S603 (our own command)
+            command, env=env, cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout
     say(output.strip().splitlines()[-1])
 
 

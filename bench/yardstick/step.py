@@ -6,6 +6,11 @@ bench.inside export`), then Masthead (`masthead serve`), the yardstick and the b
 replaying the cached story's response (bench/yardstick/replay.py: the floor for Python) are
 started side by side, and each scenario is measured once per round, for --runs interleaved
 rounds; every ratio is the median of its rounds' ratios (bench/checks.py, yardstick_checks).
+
+The corpus is --stories' SQLite one unless given (the full run: each database's, at each
+--yardstick-sizes size); on PostgreSQL, the yardstick's database is the corpus's with _yardstick
+(bench_10000_yardstick), its home --home/pgyardstickN. YARDSTICK_DATABASE_URL puts a SQLite
+corpus's yardstick in that database instead.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from __future__ import annotations
 import os
 import random
 import tempfile
+import time
 from pathlib import Path
 
 from bench import load
+from bench.databases import SQLITE, Corpus, corpus, ensure_database
 from bench.processes import MastheadServer, Nginx
 from bench.yardstick import replay
 from bench.yardstick.serve import Granian, build, story_paths, yardstick_env
@@ -23,17 +30,28 @@ from bench.yardstick.serve import Granian, build, story_paths, yardstick_env
 BYPASS = {"Cookie": "sessionid=bench"}  # Masthead's page cache steps aside for a session cookie
 
 
-def prepare(options, inside, say) -> tuple[Path, Path]:
-    """The Masthead corpus home and the yardstick's home, built with the same stories."""
-    home = options.home / f"c{options.stories}"
-    yard = options.home / f"yardstick{options.stories}"
+def yardstick_of(masthead: Corpus, top: Path) -> tuple[Path, str | None]:
+    """The yardstick's home (under `top`) and database URL for a Masthead corpus."""
+    if masthead.database == SQLITE:
+        return top / f"yardstick{masthead.size}", os.environ.get("YARDSTICK_DATABASE_URL")
+    return top / f"pgyardstick{masthead.size}", f"{masthead.url}_yardstick"
+
+
+def prepare(options, inside, say, masthead: Corpus) -> tuple[Path, str | None]:
+    """The yardstick's home and database, built with the corpus's stories."""
+    home, size = masthead.home, masthead.size
+    yard, url = yardstick_of(masthead, options.home)
     source = home / "stories.jsonl"
-    if not source.exists() or sum(1 for _ in source.open()) < options.stories:
+    if not source.exists() or sum(1 for _ in source.open()) < size:
         say(f"yardstick: exporting the stories of {home.name}")
-        inside(home, "export", str(source))
-    say(f"yardstick: building {options.stories:,} stories in {yard} (reused when it has them)")
-    build(yard, options.stories, source, os.environ.get("YARDSTICK_DATABASE_URL"), say=say)
-    return home, yard
+        inside(home, "export", str(source), env=masthead.env)
+    if url:
+        ensure_database(url)
+    say(f"yardstick: building {size:,} stories in {yard} (reused when it has them)")
+    started = time.monotonic()
+    build(yard, size, source, url, say=say)
+    say(f"yardstick: built or reused in {time.monotonic() - started:,.0f} s")
+    return yard, url
 
 
 def scenarios(
@@ -53,18 +71,22 @@ def scenarios(
     ]
 
 
-def measure(options, inside, fetch, say) -> dict:
-    home, yard = prepare(options, inside, say)
-    urls = inside(home, "urls")
-    every = story_paths(yard, os.environ.get("YARDSTICK_DATABASE_URL"))
+def measure(options, inside, fetch, say, masthead: Corpus | None = None) -> dict:
+    masthead = masthead or corpus(options.home, SQLITE, options.stories)
+    home = masthead.home
+    yard, url = prepare(options, inside, say, masthead)
+    urls = inside(home, "urls", env=masthead.env)
+    every = story_paths(yard, url)
     paths = random.Random(7).sample(every, min(len(urls["stories"]), len(every)))  # noqa: S311
     many = load.Settings(options.threads, options.connections, options.seconds, 1)
     single = load.Settings(1, 1, options.seconds, 1)
-    env = yardstick_env(yard, os.environ.get("YARDSTICK_DATABASE_URL"))
+    env = yardstick_env(yard, url)
     log = options.home / "yardstick.log"
     with tempfile.TemporaryDirectory(prefix="masthead-yardstick-") as temp:
         workdir = Path(temp)
-        masthead = MastheadServer(home, options.workers, log=options.home / "serve.log")
+        masthead = MastheadServer(
+            home, options.workers, log=options.home / "serve.log", env=masthead.env
+        )
         yardstick = Granian("bench.yardstick.wsgi:application", env, options.workers, log=log)
         hello = Granian("bench.yardstick.hello:application", env, options.workers, log=log)
         servers = [masthead, yardstick, hello]
@@ -108,4 +130,4 @@ def measure(options, inside, fetch, say) -> dict:
                 nginx.stop()
             for server in servers:
                 server.stop()
-    return {"stories": options.stories, "page_bytes": len(page), "runs": runs}
+    return {"stories": len(every), "page_bytes": len(page), "runs": runs}
