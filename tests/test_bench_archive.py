@@ -39,3 +39,14 @@ def test_a_slow_last_page_a_growing_query_count_or_a_slow_sitemap_miss():
 
 def test_one_size_is_not_a_measurement():
     assert archive_check({"1000": corpus()}).verdict == "----"
+
+
+def test_the_news_sitemap_is_held_to_its_queries_not_to_its_time_at_a_small_archive():
+    """Its size is its two days' stories (at most 1,000), which a small corpus has few of: it
+    is compared at equal URLs by `bench.inside news-window`, not against 1,000 stories' time."""
+    small, large = corpus(), corpus()
+    small["news sitemap"], large["news sitemap"] = page(2, 4.0), page(2, 25.0)
+    assert archive_check({"1000": small, "100000": large}).verdict == "PASS"
+    large["news sitemap"] = page(3, 25.0)
+    growing = archive_check({"1000": small, "100000": large})
+    assert growing.verdict == "MISS" and "news sitemap 2 -> 3 queries" in growing.measured
