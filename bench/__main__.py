@@ -105,7 +105,8 @@ def arguments() -> argparse.Namespace:
         "--database-url",
         help="postgres://USER@HOST:PORT/BASE: the full run measures on PostgreSQL too, one "
         "database per size (BASE_1000, ...; made when missing, reused); --only search: the "
-        "corpus in this database instead; the WordPress step: on BASE_wordpress (made afresh)",
+        "corpus in this database instead; --only yardstick: the --stories corpus of BASE_N and "
+        "its yardstick in BASE_N_yardstick; the WordPress step: on BASE_wordpress (made afresh)",
     )
     return parser.parse_args()
 
@@ -317,8 +318,12 @@ def only_freshness(options) -> None:
 def only_yardstick(options) -> None:
     say("checking wrk and nginx")
     ensure_tools()
-    ensure_corpus(options.home / f"c{options.stories}", options.stories)
-    results = {"yardstick": yardstick.measure(options, inside, fetch, say)}
+    database = POSTGRESQL if options.database_url else SQLITE
+    masthead = corpus(options.home, database, options.stories, options.database_url)
+    if masthead.url:
+        databases.ensure_database(masthead.url)
+    ensure_corpus(masthead.home, options.stories, masthead.env)
+    results = {"yardstick": yardstick.measure(options, inside, fetch, say, masthead)}
     found = checks.yardstick_checks(results["yardstick"]["runs"])
     lines = report.yardstick_table(results["yardstick"])
     lines += ["", *(f"  {check.verdict}  {check.target}: {check.measured}" for check in found)]
