@@ -6,7 +6,8 @@ drops and makes the database afresh, migrates it, writes the bench's export
 `COPY` of `core/copyrows.py`) and reading the CPU of the server process that answers it from
 `/proc/<pid>/stat` (the server must be on this machine; its clock ticks are 10 ms, so a single
 statement's figure is coarse, their sums are not). Prints posts/s, the client's CPU, the server's,
-and the statements that cost the server most. `--tracemalloc N` instead (SQLite unless a URL is
+and the statements that cost the server most; with `WP_PROFILE_CPROFILE=FILE`, a cProfile of the
+import written to FILE. `--tracemalloc N` instead (SQLite unless a URL is
 given) prints the import's RSS and the biggest growths of Python's memory every N posts.
 """
 
