@@ -1,5 +1,8 @@
 """What an import did, item by item: the counts and reasons of the summary and the report."""
 
+import json
+import os
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,11 +31,53 @@ KINDS = {
 }
 
 
+class SpooledRows:
+    """An append-only list of rows of strings kept in a temporary file, not in memory: the
+    report's old URLs, one or two a post, image and attachment page, which otherwise grew with
+    the export (some 130,000 rows at 100,000 posts). Read in the order written, as a list is;
+    the file goes with the object."""
+
+    def __init__(self, rows=()):
+        self._file = None
+        self._count = 0
+        self.extend(rows)
+
+    def append(self, row) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (kept open while the object lives)
+        self._file.seek(0, os.SEEK_END)
+        self._file.write(json.dumps(list(row)).encode() + b"\n")
+        self._count += 1
+
+    def extend(self, rows) -> None:
+        for row in rows:
+            self.append(row)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self):
+        if self._file is None:
+            return
+        self._file.flush()
+        position = 0
+        while True:  # each row read where the last one ended: rows appended meanwhile come too
+            self._file.seek(position)
+            line = self._file.readline()
+            if not line:
+                return
+            position = self._file.tell()
+            yield tuple(json.loads(line))
+
+    def __repr__(self) -> str:
+        return f"<SpooledRows: {self._count} rows>"
+
+
 @dataclass
 class Outcome:
     counts: Counter = field(default_factory=Counter)  # (kind, action) -> n
     notes: list[tuple[str, str, str]] = field(default_factory=list)  # (what, action, reason)
-    urls: list[tuple[str, str, str]] = field(default_factory=list)  # (old URL, kind, note)
+    urls: SpooledRows = field(default_factory=SpooledRows)  # (old URL, kind, note)
 
     def count(self, kind: str, action: str, what: str = "", reason: str = "") -> None:
         self.counts[(kind, action)] += 1
