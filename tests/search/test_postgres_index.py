@@ -45,7 +45,7 @@ def test_the_index_rows_are_wagtails_own():
         body=[paragraph("Storms <b>closed</b> the harbour; the ferry's skipper waited.")],
         published=True,
     )
-    ArticlePageFactory(title="Quiet day", standfirst="", body=[], published=True)
+    ArticlePageFactory(title="Quiet day", standfirst="Nothing to report.", body=[], published=True)
     stories = list(ArticlePage.objects.order_by("pk"))
     IndexEntry.objects.all().delete()
     PostgresIndex(backend).add_items(ArticlePage, stories)
