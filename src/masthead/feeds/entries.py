@@ -59,8 +59,8 @@ class FeedScope:
     name: str  # the section's, tag's or person's name; empty for the whole site
     path: str  # the HTML page the feed follows
     stories: object  # queryset of the public stories in scope, unordered
+    listed: tuple[str, int]  # (kind, ref) of the scope's archive list
     about: str = ""  # how the description names the scope: "in Top News", "by Tom Becker"
-    listed: tuple[str, int] | None = None  # (kind, ref) of the scope's archive list
 
     @cached_property
     def stamps(self) -> list[tuple[int, datetime, datetime | None, int | None]]:
@@ -79,17 +79,15 @@ class FeedScope:
         PostgreSQL against 34 at 1,000. A section's list holds the stories below it, on
         whichever site; a tag's or a person's spans the sites, and is kept by each site's root
         at the depth `archive.ROOT_DEPTH`: a site rooted deeper reads the scope itself."""
-        root = story_data.site_root(self.request)
-        if self.listed is None or root is None:
-            return self.stories
         kind, ref = self.listed
         if kind == archive.SECTION:
             listed = ArchiveList(kind, ref, self.stories)
-        elif root.depth == archive.ROOT_DEPTH:
+        else:
+            root = story_data.site_root(self.request)
+            if root is None or root.depth != archive.ROOT_DEPTH:
+                return self.stories
             # (A list's members are its stories: the tag or the credit need no join again.)
             listed = ArchiveList(kind, ref, story_data.site_stories(self.request), root=root.path)
-        else:
-            return self.stories
         return listed.stories.filter(pk__in=listed.ids(slice(0, FEED_SIZE)))
 
     @cached_property
@@ -144,9 +142,9 @@ def site_scope(request) -> FeedScope:
     if root is None:
         raise Http404("No site answers at this address.")
     deps.record(deps.ALL_STORIES)
-    scope = FeedScope(request, "site", "", "/", story_data.site_stories(request))
-    scope.listed = (archive.SECTION, root.pk)  # the root is above every story of the site
-    return scope
+    # (The root is above every story of the site: its list holds them all.)
+    listed = (archive.SECTION, root.pk)
+    return FeedScope(request, "site", "", "/", story_data.site_stories(request), listed)
 
 
 def section_scope(request, section_path: str) -> FeedScope:
@@ -162,9 +160,8 @@ def section_scope(request, section_path: str) -> FeedScope:
     deps.record(deps.page_tag(section.pk), deps.section_list_tag(section.pk))
     stories = story_data.site_stories(request).descendant_of(section)
     key, about = f"section/{section.pk}", f"in {section.title}"
-    scope = FeedScope(request, key, section.title, f"/{section_path}", stories, about)
-    scope.listed = (archive.SECTION, section.pk)
-    return scope
+    listed = (archive.SECTION, section.pk)
+    return FeedScope(request, key, section.title, f"/{section_path}", stories, listed, about)
 
 
 def tag_scope(request, slug: str) -> FeedScope:
@@ -174,8 +171,8 @@ def tag_scope(request, slug: str) -> FeedScope:
         deps.record(deps.tag_list_tag(tag.pk))
         stories = story_data.site_stories(request).filter(tags=tag)
         path = reverse("tag", kwargs={"slug": tag.slug})
-        scope = FeedScope(request, f"tag/{tag.pk}", tag.name, path, stories, f"about {tag.name}")
-        scope.listed = (archive.TAG, tag.pk)
+        listed, about = (archive.TAG, tag.pk), f"about {tag.name}"
+        scope = FeedScope(request, f"tag/{tag.pk}", tag.name, path, stories, listed, about)
         if scope.stamps:
             return scope
     raise Http404(f"No stories are tagged {slug[:80]!r}.")
@@ -189,10 +186,8 @@ def author_scope(request, slug: str) -> FeedScope:
     deps.record(deps.author_list_tag(person.pk))
     stories = crediting(story_data.site_stories(request), person)
     path = person.get_absolute_url()
-    scope = FeedScope(
-        request, f"person/{person.pk}", person.name, path, stories, f"by {person.name}"
-    )
-    scope.listed = (archive.PERSON, person.pk)
+    listed, about = (archive.PERSON, person.pk), f"by {person.name}"
+    scope = FeedScope(request, f"person/{person.pk}", person.name, path, stories, listed, about)
     if not scope.stamps:  # credited on no public story: no public profile, no feed
         raise Http404(f"No author or contributor is called {slug[:80]!r}.")
     return scope
