@@ -270,32 +270,6 @@ def run_checks(results: dict) -> list[Check]:
     return found + wordpress_checks(results.get("wordpress", []))
 
 
-def queries_check(queries: dict) -> Check:
-    target = f"<= {MAX_QUERIES} SQL queries per reader page, same at every corpus size"
-    if not queries:
-        return Check(target, "not measured", None)
-    sizes = sorted(queries, key=int)
-    per_type = {
-        page_type: [queries[size]["pages"][page_type]["warm"] for size in sizes]
-        for page_type in queries[sizes[0]]["pages"]
-    }
-    counted = [count for counts in per_type.values() for count in counts if count is not None]
-    worst = max(counted, default=0)
-    growing = [
-        page_type
-        for page_type, counts in per_type.items()
-        if len({count for count in counts if count is not None}) > 1
-    ]
-    slow = [page_type for page_type, counts in per_type.items() if None in counts]
-    measured = f"at most {worst}"
-    if growing:
-        measured += f"; differs by size: {', '.join(growing)}"
-    if slow:
-        measured += f"; no answer in time: {', '.join(slow)}"
-    passed = worst <= MAX_QUERIES and not growing and not slow and len(sizes) > 1
-    return Check(target, measured, passed)
-
-
 def fresh_check(freshness: dict | None) -> Check:
     target = f"publish -> every affected URL fresh <= {FRESH_SECONDS:g} s"
     if not freshness:
@@ -335,22 +309,11 @@ def archive_check(archive: dict) -> Check:
     if len(archive) < 2:
         return Check(target, "not measured at two sizes", None)
     sizes = sorted(archive, key=int)
-    smallest, largest = archive[sizes[0]], archive[sizes[-1]]
-    problems, ratios = [], {}
-    for name, page in largest.items():
-        base = compared_with(name, smallest, largest)
-        if base is not None:
-            ratios[name] = page["warm_ms"] / base["warm_ms"]
-            if ratios[name] > ARCHIVE_SLOWER:
-                problems.append(f"{name} {ratios[name]:.1f} x")
-        if is_listing_page(name) and page["warm"] != base["warm"]:
-            problems.append(f"{name} {page['warm']} queries")
-        for size in sizes[:-1]:
-            other = archive[size].get(name)
-            if other is not None and other["warm"] != page["warm"]:
-                problems.append(f"{name} {other['warm']} -> {page['warm']} queries")
-    slowest = max(ratios, key=ratios.get)
-    measured = f"at {int(sizes[-1]):,} stories, slowest {slowest} {ratios[slowest]:.1f} x"
+    slowest, ratio, problems = archive_at(archive, sizes[-1])
+    for size in sizes[1:-1]:  # (between: the queries only)
+        between = archive_at(archive, size)[2]
+        problems += [p for p in between if "queries" in p and p not in problems]
+    measured = f"at {int(sizes[-1]):,} stories, slowest {slowest} {ratio:.1f} x"
     if problems:
         measured += "; " + ", ".join(problems)
     return Check(target, measured, not problems)
